@@ -1,0 +1,393 @@
+//! Cmdlet declarations and implementations.
+//!
+//! Every cmdlet is declared as data: one JSON line in `signatures/*.jsonl` with its real
+//! parameter sets (for SharePoint, Exchange, Graph and the Microsoft.PowerShell cmdlets the
+//! reference documents, generated from the reference by `tools/gen_signatures.py`; for the
+//! other core cmdlets and the `*-TenantSim*` control cmdlets, written by hand in the same
+//! format). Implementations register by name in each module's `CMDLETS` table. The engine's
+//! one binder binds arguments against the declared signature; implementations only read bound
+//! values.
+
+pub mod core;
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use serde::Deserialize;
+
+use crate::engine::bind::{ALL_SETS, ParamDef, ParamType, SetMembership, SigKind, Signature};
+use crate::engine::commands::{Cmdlet, CmdletInfo};
+use crate::engine::interp::Interp;
+use crate::engine::types::{Known, TypeRef};
+use crate::lang::sym::eq_ci;
+
+pub type Make = fn() -> Box<dyn Cmdlet>;
+
+/// Signature sources, in lookup order.
+const SIGNATURE_FILES: &[&str] = &[include_str!("signatures/core.jsonl"), include_str!("signatures/reference.jsonl")];
+
+/// Connections made by Connect-SPOService / Connect-ExchangeOnline / Connect-MgGraph.
+#[derive(Debug, Default, Clone)]
+pub struct Session {
+    pub spo: Option<Connection>,
+    /// One entry per `Connect-ExchangeOnline`; `prefix` None for unprefixed cmdlets.
+    pub exo: Vec<ExoConnection>,
+    pub graph: Option<Connection>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Connection {
+    pub tenant: String,
+    pub account: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct ExoConnection {
+    pub prefix: Option<String>,
+    pub tenant: String,
+    pub account: String,
+}
+
+#[derive(Deserialize)]
+struct SigJson {
+    name: String,
+    module: String,
+    #[serde(default)]
+    synopsis: String,
+    #[serde(default)]
+    outputs: Vec<String>,
+    sets: Vec<SetJson>,
+    #[serde(default)]
+    should_process: bool,
+    #[serde(default)]
+    examples: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct SetJson {
+    name: String,
+    #[serde(default)]
+    default: bool,
+    params: Vec<ParamJson>,
+    #[serde(default)]
+    syntax: String,
+}
+
+#[derive(Deserialize)]
+struct ParamJson {
+    name: String,
+    #[serde(rename = "type")]
+    ty: String,
+    #[serde(default)]
+    mandatory: bool,
+    #[serde(default)]
+    position: Option<i64>,
+    #[serde(default)]
+    pipeline: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    values: Vec<String>,
+    #[serde(default)]
+    remaining: bool,
+}
+
+/// Help text parts of a declared cmdlet (Get-Help, completion).
+#[derive(Debug, Clone)]
+pub struct CmdletDoc {
+    pub name: String,
+    pub module: String,
+    pub synopsis: String,
+    pub outputs: Vec<String>,
+    pub syntax: Vec<String>,
+    pub examples: Vec<String>,
+}
+
+/// The .NET-ish type of a declared parameter, mapped to how the binder coerces it.
+pub fn param_type(ty: &str, values: &[String]) -> ParamType {
+    let t = ty.trim();
+    let short = t.rsplit('.').next().unwrap_or(t);
+    if short.eq_ignore_ascii_case("SwitchParameter") {
+        return ParamType::Switch;
+    }
+    if !values.is_empty() {
+        return ParamType::Enum { type_name: Rc::from(t), values: values.iter().map(|v| Rc::from(v.as_str())).collect(), array: t.ends_with("[]") };
+    }
+    let (base, array) = match short.strip_suffix("[]") {
+        Some(b) => (b, true),
+        None => (short, false),
+    };
+    let known = match base.to_ascii_lowercase().as_str() {
+        "string" => Some(Known::String),
+        "int32" | "int" => Some(Known::Int32),
+        "int64" | "long" => Some(Known::Int64),
+        "uint32" => Some(Known::UInt32),
+        "double" => Some(Known::Double),
+        "boolean" | "bool" => Some(Known::Bool),
+        "datetime" => Some(Known::DateTime),
+        "timespan" => Some(Known::TimeSpan),
+        "guid" => Some(Known::Guid),
+        "scriptblock" => Some(Known::ScriptBlock),
+        "hashtable" | "idictionary" => Some(Known::Hashtable),
+        "securestring" => Some(Known::SecureString),
+        "byte" => Some(Known::Byte),
+        "char" => Some(Known::Char),
+        "object" | "psobject" => None,
+        _ => {
+            let lower = base.to_ascii_lowercase();
+            if lower.ends_with("idparameter")
+                || lower.ends_with("pipebind")
+                || lower == "fqdn"
+                || lower == "smtpaddress"
+                || lower == "windowsliveid"
+                || lower == "unlimited"
+                || lower == "proxyaddress"
+                || lower == "pscredential"
+            {
+                return if array { ParamType::Multi { type_name: Rc::from(t) } } else { ParamType::Identity { type_name: Rc::from(t) } };
+            }
+            if lower.starts_with("multivaluedproperty") || lower.ends_with("collection") {
+                return ParamType::Multi { type_name: Rc::from(t) };
+            }
+            return if array { ParamType::Multi { type_name: Rc::from(t) } } else { ParamType::Any };
+        }
+    };
+    match known {
+        None => {
+            if array {
+                ParamType::Typed(Rc::new(TypeRef::ArrayOf(TypeRef::known(Known::Object))))
+            } else {
+                ParamType::Any
+            }
+        }
+        Some(Known::Bool) if !array => ParamType::Typed(TypeRef::known(Known::Bool)),
+        Some(k) => {
+            let base = TypeRef::Known(k);
+            ParamType::Typed(Rc::new(if array { TypeRef::ArrayOf(Rc::new(base)) } else { base }))
+        }
+    }
+}
+
+fn build_signature(j: &SigJson) -> Signature {
+    let single = j.sets.len() == 1 && (j.sets[0].name == "__AllParameterSets" || j.sets[0].name == "None");
+    let set_names: Vec<Rc<str>> = if single { Vec::new() } else { j.sets.iter().map(|s| Rc::from(s.name.as_str())).collect() };
+    let mut params: Vec<ParamDef> = Vec::new();
+    for (si, s) in j.sets.iter().enumerate() {
+        let mask = if single || si >= 64 { ALL_SETS } else { 1u64 << si };
+        for p in &s.params {
+            let idx = match params.iter().position(|x| eq_ci(&x.name, &p.name)) {
+                Some(i) => i,
+                None => {
+                    let mut d = ParamDef::new(&p.name, param_type(&p.ty, &p.values), &p.ty);
+                    d.aliases = p.aliases.iter().map(|a| Rc::from(a.as_str())).collect();
+                    params.push(d);
+                    params.len() - 1
+                }
+            };
+            let pl = p.pipeline.to_ascii_lowercase();
+            params[idx].sets.push(SetMembership {
+                mask,
+                mandatory: p.mandatory,
+                position: p.position.filter(|x| *x >= 0).map(|x| x as u32),
+                from_pipeline: pl.contains("value"),
+                by_property_name: pl.contains("name"),
+                from_remaining: p.remaining,
+            });
+        }
+    }
+    let default_set = if single { None } else { j.sets.iter().position(|s| s.default) };
+    Signature { name: Rc::from(j.name.as_str()), kind: SigKind::Cmdlet, sets: set_names, default_set, params, supports_should_process: j.should_process }
+}
+
+struct Registry {
+    /// lowercase name → (file index, line)
+    index: HashMap<String, (usize, usize)>,
+    parsed: HashMap<String, Rc<(Rc<Signature>, CmdletDoc)>>,
+    infos: HashMap<(String, Option<String>), Rc<CmdletInfo>>,
+}
+
+thread_local! {
+    static REGISTRY: RefCell<Option<Registry>> = const { RefCell::new(None) };
+}
+
+fn line_name(line: &str) -> Option<&str> {
+    let start = line.find("\"name\":\"")? + 8;
+    let end = start + line[start..].find('"')?;
+    Some(&line[start..end])
+}
+
+fn with_registry<T>(f: impl FnOnce(&mut Registry) -> T) -> T {
+    REGISTRY.with(|r| {
+        let mut r = r.borrow_mut();
+        let reg = r.get_or_insert_with(|| {
+            let mut index = HashMap::new();
+            for (fi, file) in SIGNATURE_FILES.iter().enumerate() {
+                for (li, line) in file.lines().enumerate() {
+                    if let Some(n) = line_name(line) {
+                        index.entry(n.to_ascii_lowercase()).or_insert((fi, li));
+                    }
+                }
+            }
+            Registry { index, parsed: HashMap::new(), infos: HashMap::new() }
+        });
+        f(reg)
+    })
+}
+
+/// The declared signature and documentation of a cmdlet, by exact (case-insensitive) name.
+pub fn declared(name: &str) -> Option<Rc<(Rc<Signature>, CmdletDoc)>> {
+    let key = name.to_ascii_lowercase();
+    with_registry(|reg| {
+        if let Some(p) = reg.parsed.get(&key) {
+            return Some(p.clone());
+        }
+        let &(fi, li) = reg.index.get(&key)?;
+        let line = SIGNATURE_FILES[fi].lines().nth(li)?;
+        let j: SigJson = match serde_json::from_str(line) {
+            Ok(j) => j,
+            Err(e) => panic!("signature line for {name} is invalid JSON: {e}"),
+        };
+        let sig = Rc::new(build_signature(&j));
+        let doc = CmdletDoc {
+            name: j.name.clone(),
+            module: j.module.clone(),
+            synopsis: j.synopsis.clone(),
+            outputs: j.outputs.clone(),
+            syntax: j.sets.iter().map(|s| s.syntax.clone()).filter(|s| !s.is_empty()).collect(),
+            examples: j.examples.clone(),
+        };
+        let entry = Rc::new((sig, doc));
+        reg.parsed.insert(key, entry.clone());
+        Some(entry)
+    })
+}
+
+/// Names of every declared cmdlet (completion, Get-Command).
+pub fn all_declared_names() -> Vec<String> {
+    let mut out = Vec::new();
+    for file in SIGNATURE_FILES {
+        for line in file.lines() {
+            if let Some(n) = line_name(line) {
+                if implementation(n).is_some() && !out.iter().any(|o: &String| o.eq_ignore_ascii_case(n)) {
+                    out.push(n.to_string());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The implementation registered for a cmdlet name.
+pub fn implementation(name: &str) -> Option<Make> {
+    for table in [core::CMDLETS] {
+        if let Some((_, m)) = table.iter().find(|(n, _)| eq_ci(n, name)) {
+            return Some(*m);
+        }
+    }
+    None
+}
+
+fn info_for(name: &str, prefix: Option<&str>) -> Option<Rc<CmdletInfo>> {
+    let key = (name.to_ascii_lowercase(), prefix.map(|p| p.to_ascii_lowercase()));
+    if let Some(i) = with_registry(|reg| reg.infos.get(&key).cloned()) {
+        return Some(i);
+    }
+    let decl = declared(name)?;
+    let make = implementation(name)?;
+    let info = Rc::new(CmdletInfo {
+        name: Rc::from(decl.1.name.as_str()),
+        module: Rc::from(decl.1.module.as_str()),
+        sig: decl.0.clone(),
+        make,
+        prefix: prefix.map(Rc::from),
+    });
+    with_registry(|reg| reg.infos.insert(key, info.clone()));
+    Some(info)
+}
+
+/// Modules whose cmdlets exist only after a connection creates them (Exchange Online).
+pub fn is_exchange_module(module: &str) -> bool {
+    module == "ExchangeOnlineManagement"
+}
+
+/// Resolve a cmdlet name in this session, including Exchange cmdlets imported with a prefix.
+pub fn lookup(it: &Interp, name: &str) -> Option<Rc<CmdletInfo>> {
+    if let Some(info) = info_for(name, None) {
+        if is_exchange_module(&info.module) && !matches!(&*info.name, "Connect-ExchangeOnline" | "Disconnect-ExchangeOnline") {
+            if it.session.exo.iter().any(|c| c.prefix.is_none()) {
+                return Some(info);
+            }
+        } else {
+            return Some(info);
+        }
+    }
+    // `Get-SourceMailbox` → Get-Mailbox for the connection made with -Prefix Source.
+    let (verb, noun) = name.split_once('-')?;
+    for c in &it.session.exo {
+        let Some(p) = &c.prefix else { continue };
+        if noun.len() > p.len() && noun[..p.len()].eq_ignore_ascii_case(p) {
+            let base = format!("{verb}-{}", &noun[p.len()..]);
+            if let Some(info) = info_for(&base, Some(p)) {
+                if is_exchange_module(&info.module) {
+                    return Some(info);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// pwsh's built-in aliases for the commands tenantsim implements.
+pub const ALIASES: &[(&str, &str)] = &[
+    ("?", "Where-Object"),
+    ("where", "Where-Object"),
+    ("%", "ForEach-Object"),
+    ("foreach", "ForEach-Object"),
+    ("select", "Select-Object"),
+    ("sort", "Sort-Object"),
+    ("group", "Group-Object"),
+    ("measure", "Measure-Object"),
+    ("tee", "Tee-Object"),
+    ("echo", "Write-Output"),
+    ("write", "Write-Output"),
+    ("ft", "Format-Table"),
+    ("fl", "Format-List"),
+    ("gm", "Get-Member"),
+    ("gcm", "Get-Command"),
+    ("gc", "Get-Content"),
+    ("cat", "Get-Content"),
+    ("type", "Get-Content"),
+    ("sc", "Set-Content"),
+    ("ac", "Add-Content"),
+    ("gv", "Get-Variable"),
+    ("sv", "Set-Variable"),
+    ("set", "Set-Variable"),
+    ("iex", "Invoke-Expression"),
+    ("icm", "Invoke-Command"),
+    ("ipmo", "Import-Module"),
+    ("gmo", "Get-Module"),
+    ("ni", "New-Item"),
+    ("ri", "Remove-Item"),
+    ("rm", "Remove-Item"),
+    ("del", "Remove-Item"),
+    ("rvpa", "Resolve-Path"),
+    ("sleep", "Start-Sleep"),
+    ("diff", "Compare-Object"),
+    ("compare", "Compare-Object"),
+    ("epcsv", "Export-Csv"),
+    ("ipcsv", "Import-Csv"),
+    ("cls", "Clear-Host"),
+    ("clear", "Clear-Host"),
+    ("h", "Get-History"),
+    ("history", "Get-History"),
+    ("man", "Get-Help"),
+    ("help", "Get-Help"),
+    ("Connect-Graph", "Connect-MgGraph"),
+    ("Disconnect-Graph", "Disconnect-MgGraph"),
+    ("Test-SPOCrossTenantRelationship", "Verify-SPOCrossTenantRelationship"),
+];
+
+pub fn builtin_alias(name: &str) -> Option<&'static str> {
+    ALIASES.iter().find(|(a, _)| eq_ci(a, name)).map(|(_, t)| *t)
+}

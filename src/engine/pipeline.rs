@@ -1,0 +1,1012 @@
+//! Pipelines: command resolution, argument evaluation, binding, and streaming objects through
+//! `begin`/`process`/`end` of every command. Objects flow one at a time; nothing is collected
+//! unless the consumer collects it.
+
+use std::cell::RefCell;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use crate::engine::bind::{self, Arg, BindError, BindRequest, Bound, Signature};
+use crate::engine::commands::{Cmdlet, CmdletInfo, Cx, Resolved};
+use crate::engine::convert::to_display_string;
+use crate::engine::error::{ErrorRecord, Flow, R, Termination, statement_error};
+use crate::engine::eval::{NullSink, Sink, collect_value, emit};
+use crate::engine::interp::{ActionPref, FunctionInfo, Interp, StreamTarget};
+use crate::engine::value::{Hashtable, Value};
+use crate::lang::ast::*;
+use crate::lang::source::SourceFile;
+use crate::lang::sym::{intern, well_known as wk};
+
+pub fn resolve_path(p: &str) -> PathBuf {
+    let expanded = if let Some(rest) = p.strip_prefix("~/") {
+        match std::env::var("HOME") {
+            Ok(h) => format!("{h}/{rest}"),
+            Err(_) => p.to_string(),
+        }
+    } else {
+        p.to_string()
+    };
+    PathBuf::from(expanded.replace('\\', "/"))
+}
+
+pub fn append_file(path: &Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut f = std::fs::OpenOptions::new().create(true).append(true).open(path)?;
+    f.write_all(text.as_bytes())
+}
+
+enum StageKind {
+    Cmdlet { info: Rc<CmdletInfo>, bound: Bound, imp: Box<dyn Cmdlet>, error_action: ActionPref, warning_action: ActionPref, verbose: bool, processed: bool },
+    Script { body: Rc<ScriptBlock>, sig: Rc<Signature>, bound: Bound, input: Vec<Value>, dot: bool, scope: Option<usize>, is_file: bool, started: bool },
+}
+
+struct Stage {
+    name: Rc<str>,
+    file: Rc<SourceFile>,
+    span: Span,
+    /// The scope the pipeline runs in: cmdlets run here, functions get a child of it.
+    caller_scope: usize,
+    kind: StageKind,
+    expects_input: bool,
+    errors_written: u32,
+    redirects: Vec<(u8, StreamTarget)>,
+    merge: Option<Rc<RefCell<Vec<Value>>>>,
+    out_variable: Option<(Rc<str>, Vec<Value>)>,
+    pipeline_variable: Option<Rc<str>>,
+}
+
+struct Downstream<'a> {
+    stages: &'a mut [Stage],
+    out: &'a mut dyn Sink,
+}
+
+impl Sink for Downstream<'_> {
+    fn push(&mut self, it: &mut Interp, v: Value) -> R {
+        match self.stages.split_first_mut() {
+            None => self.out.push(it, v),
+            Some((first, rest)) => first.run(it, Phase::Process(Some(v)), &mut Downstream { stages: rest, out: &mut *self.out }),
+        }
+    }
+}
+
+/// Records what a stage outputs for -OutVariable / -PipelineVariable before passing it on.
+struct Tap<'a> {
+    inner: &'a mut dyn Sink,
+    out_var: Option<&'a mut Vec<Value>>,
+    pipeline_var: Option<Rc<str>>,
+}
+
+impl Sink for Tap<'_> {
+    fn push(&mut self, it: &mut Interp, v: Value) -> R {
+        if let Some(ov) = self.out_var.as_mut() {
+            ov.push(v.clone());
+        }
+        if let Some(pv) = &self.pipeline_var {
+            let _ = it.set_var(intern(pv), v.clone());
+        }
+        self.inner.push(it, v)
+    }
+}
+
+enum Phase {
+    Begin,
+    Process(Option<Value>),
+    End,
+}
+
+impl Stage {
+    fn run(&mut self, it: &mut Interp, phase: Phase, down: &mut dyn Sink) -> R {
+        // Apply this command's own redirections for the duration of the call.
+        let saved_redirects = if self.redirects.is_empty() {
+            None
+        } else {
+            let saved = it.redirects.clone();
+            for (stream, target) in &self.redirects {
+                if *stream == 0 {
+                    for s in 2..=6 {
+                        it.redirects.streams[s] = Some(target.clone());
+                    }
+                } else {
+                    it.redirects.streams[*stream as usize] = Some(target.clone());
+                }
+            }
+            Some(saved)
+        };
+        let saved_cur = it.cur;
+        let mut out_var = self.out_variable.take();
+        let pipeline_var = self.pipeline_variable.clone();
+        let result = {
+            let mut tap = Tap { inner: down, out_var: out_var.as_mut().map(|(_, v)| v), pipeline_var };
+            self.run_inner(it, phase, &mut tap)
+        };
+        self.out_variable = out_var;
+        it.cur = saved_cur;
+        if let Some(saved) = saved_redirects {
+            it.redirects = saved;
+        }
+        // Error records merged into output (`2>&1`) flow on after the call that wrote them.
+        if let Some(buf) = &self.merge {
+            let pending: Vec<Value> = buf.borrow_mut().drain(..).collect();
+            for v in pending {
+                down.push(it, v)?;
+            }
+        }
+        result
+    }
+
+    fn run_inner(&mut self, it: &mut Interp, phase: Phase, down: &mut dyn Sink) -> R {
+        match &mut self.kind {
+            StageKind::Cmdlet { info, bound, imp, error_action, warning_action, verbose, processed } => {
+                it.cur = self.caller_scope;
+                let has_input = self.expects_input;
+                match phase {
+                    Phase::Process(Some(ref input)) => {
+                        if let Err(e) = bind::bind_pipeline(&info.sig, bound, input, &info.name) {
+                            let rec = binding_error_record(&e, &self.file, self.span, &self.name, &info.name, &info.module).with_target(input.clone());
+                            self.errors_written += 1;
+                            return it.write_error(rec, *error_action);
+                        }
+                        *processed = true;
+                    }
+                    Phase::Process(None) => *processed = true,
+                    Phase::End if !*processed && !self.expects_input => {
+                        // No input and never processed: pwsh calls ProcessRecord once.
+                        *processed = true;
+                        let mut cx = Cx {
+                            it,
+                            sig: &info.sig,
+                            bound,
+                            out: down,
+                            info,
+                            invoked_as: &self.name,
+                            file: &self.file,
+                            span: self.span,
+                            has_input,
+                            error_action: *error_action,
+                            warning_action: *warning_action,
+                            verbose: *verbose,
+                            errors_written: &mut self.errors_written,
+                        };
+                        imp.process(&mut cx)?;
+                        return imp.end(&mut cx);
+                    }
+                    _ => {}
+                }
+                let mut cx = Cx {
+                    it,
+                    sig: &info.sig,
+                    bound,
+                    out: down,
+                    info,
+                    invoked_as: &self.name,
+                    file: &self.file,
+                    span: self.span,
+                    has_input,
+                    error_action: *error_action,
+                    warning_action: *warning_action,
+                    verbose: *verbose,
+                    errors_written: &mut self.errors_written,
+                };
+                match phase {
+                    Phase::Begin => imp.begin(&mut cx),
+                    Phase::Process(_) => imp.process(&mut cx),
+                    Phase::End => imp.end(&mut cx),
+                }
+            }
+            StageKind::Script { body, sig, bound, input, dot, scope, is_file, started } => {
+                let body = body.clone();
+                match phase {
+                    Phase::Begin => {
+                        let fscope = if *dot { self.caller_scope } else { it.new_scope(self.caller_scope) };
+                        *scope = Some(fscope);
+                        *started = true;
+                        it.cur = fscope;
+                        if *is_file {
+                            it.scope_mut(fscope).is_script = true;
+                        }
+                        it.files.push(body.file.clone());
+                        let saved_script = it.script_scope;
+                        if *is_file && !*dot {
+                            it.script_scope = fscope;
+                        }
+                        let r = (|| -> R {
+                            it.bind_into_scope(sig, bound, &body, fscope, self.span)?;
+                            match &body.begin {
+                                Some(b) => catch_return(it.exec_block(b, down)),
+                                None => Ok(()),
+                            }
+                        })();
+                        it.script_scope = saved_script;
+                        it.files.pop();
+                        r
+                    }
+                    Phase::Process(item) => {
+                        let Some(fscope) = *scope else { return Ok(()) };
+                        match &body.process {
+                            Some(pb) => {
+                                it.cur = fscope;
+                                it.files.push(body.file.clone());
+                                let saved_script = it.script_scope;
+                                if *is_file && !*dot {
+                                    it.script_scope = fscope;
+                                }
+                                let r = (|| -> R {
+                                    if let Some(v) = &item {
+                                        it.define_var(fscope, wk::UNDERSCORE, v.clone(), None);
+                                        it.define_var(fscope, wk::INPUT, Value::array(vec![v.clone()]), None);
+                                        if sig.params.iter().any(|p| p.pipeline_in(u64::MAX) || p.by_name_in(u64::MAX)) {
+                                            match bind::bind_pipeline(sig, bound, v, &self.name) {
+                                                Ok(()) => {
+                                                    for &i in &bound.from_pipeline {
+                                                        let p = &sig.params[i];
+                                                        let val = bound.values[i].clone().unwrap_or(Value::Null);
+                                                        it.define_var(fscope, intern(&p.name), val, param_constraint(p));
+                                                    }
+                                                }
+                                                Err(e) => {
+                                                    let rec =
+                                                        binding_error_record(&e, &self.file, self.span, &self.name, &self.name, "").with_target(v.clone());
+                                                    let ea = it.error_action();
+                                                    return it.write_error(rec, ea);
+                                                }
+                                            }
+                                        }
+                                    }
+                                    catch_return(it.exec_block(pb, down))
+                                })();
+                                it.script_scope = saved_script;
+                                it.files.pop();
+                                r
+                            }
+                            None => {
+                                if let Some(v) = item {
+                                    input.push(v);
+                                }
+                                Ok(())
+                            }
+                        }
+                    }
+                    Phase::End => {
+                        let Some(fscope) = *scope else { return Ok(()) };
+                        it.cur = fscope;
+                        it.files.push(body.file.clone());
+                        let saved_script = it.script_scope;
+                        if *is_file && !*dot {
+                            it.script_scope = fscope;
+                        }
+                        let r = match &body.end {
+                            Some(eb) => {
+                                if body.process.is_none() {
+                                    let items = std::mem::take(input);
+                                    it.define_var(fscope, wk::INPUT, Value::array(items), None);
+                                }
+                                let r = it.exec_block(eb, down);
+                                match r {
+                                    Err(Flow::Exit(code)) if *is_file => {
+                                        it.set_var_in(0, wk::LAST_EXIT_CODE, Value::Int(code)).ok();
+                                        Ok(())
+                                    }
+                                    other => catch_return(other),
+                                }
+                            }
+                            None => Ok(()),
+                        };
+                        it.script_scope = saved_script;
+                        it.files.pop();
+                        r
+                    }
+                }
+            }
+        }
+    }
+
+    /// Release a function's scope (also after errors).
+    fn finish(&mut self, it: &mut Interp) {
+        if let StageKind::Script { scope, dot, .. } = &mut self.kind {
+            if let Some(s) = scope.take() {
+                if !*dot {
+                    it.free_scope(s);
+                }
+            }
+        }
+        if let Some((name, items)) = self.out_variable.take() {
+            let _ = it.set_var_in(
+                self.caller_scope,
+                intern(&name),
+                Value::List(Rc::new(crate::engine::value::ListValue { items: RefCell::new(items), element_type: None })),
+            );
+        }
+    }
+}
+
+fn catch_return(r: R) -> R {
+    match r {
+        Err(Flow::Return) => Ok(()),
+        other => other,
+    }
+}
+
+fn param_constraint(p: &bind::ParamDef) -> Option<Rc<crate::engine::types::TypeRef>> {
+    match &p.ty {
+        bind::ParamType::Typed(t) => Some(t.clone()),
+        bind::ParamType::Switch => Some(crate::engine::types::TypeRef::known(crate::engine::types::Known::SwitchParameter)),
+        _ => None,
+    }
+}
+
+/// A ParameterBindingException as pwsh reports it.
+pub fn binding_error_record(e: &BindError, file: &Rc<SourceFile>, cmd_span: Span, invoked_as: &str, command: &str, module: &str) -> ErrorRecord {
+    let compact: String = command.chars().filter(|c| *c != '-').collect();
+    let suffix = if module.starts_with("Microsoft.PowerShell") {
+        format!("Microsoft.PowerShell.Commands.{compact}Command")
+    } else if module.is_empty() {
+        command.to_string()
+    } else {
+        format!("{module}.{compact}")
+    };
+    ErrorRecord::new(e.exception, e.message.clone(), &format!("{},{}", e.id, suffix), e.category).at(file, e.span.unwrap_or(cmd_span)).for_command(invoked_as)
+}
+
+impl Interp {
+    /// Run one pipeline (`a | b | c`, or an expression, or an assignment).
+    pub fn run_pipeline(&mut self, p: &Pipeline, out: &mut dyn Sink) -> R {
+        if p.elements.len() == 1 {
+            match &p.elements[0] {
+                PipeElement::Assign(a) => {
+                    self.assign(a)?;
+                    self.last_ok = true;
+                    return Ok(());
+                }
+                PipeElement::Expr { expr, redirections } if redirections.is_empty() => {
+                    if let ExprKind::IncDec { .. } = expr.kind {
+                        self.eval(expr)?;
+                        return Ok(());
+                    }
+                    let v = self.eval(expr)?;
+                    self.last_ok = true;
+                    return emit(self, v, out);
+                }
+                _ => {}
+            }
+        }
+        let mut stages: Vec<Stage> = Vec::with_capacity(p.elements.len());
+        let mut head: Option<(&Expr, &[Redirection])> = None;
+        for (i, el) in p.elements.iter().enumerate() {
+            match el {
+                PipeElement::Expr { expr, redirections } => head = Some((expr, redirections)),
+                PipeElement::Assign(a) => {
+                    self.assign(a)?;
+                }
+                PipeElement::Command(c) => match self.prepare_stage(c, i > 0) {
+                    Ok(s) => stages.push(s),
+                    Err(e) => {
+                        for s in &mut stages {
+                            s.finish(self);
+                        }
+                        return Err(e);
+                    }
+                },
+            }
+        }
+        // `expr > file`, `cmd > file`: the pipeline's output goes to the file.
+        let mut file_sink: Option<FileSink> = None;
+        let mut out_reds: Vec<Redirection> = Vec::new();
+        if let Some((_, reds)) = head {
+            out_reds.extend(reds.iter().cloned());
+        }
+        if let Some(PipeElement::Command(c)) = p.elements.last() {
+            out_reds.extend(c.redirections.iter().filter(|r| r.stream == 1 || r.stream == 0).cloned());
+        }
+        if !out_reds.is_empty() {
+            match self.output_redirect_target(&out_reds) {
+                Ok(Some(t)) => file_sink = Some(FileSink { target: t, buf: String::new() }),
+                Ok(None) => {}
+                Err(e) => {
+                    for s in &mut stages {
+                        s.finish(self);
+                    }
+                    return Err(e);
+                }
+            }
+        }
+        let errors_before = self.error_list.items.borrow().len();
+        let result = match file_sink.as_mut() {
+            Some(fs) => self.drive(&mut stages, head.map(|h| h.0), fs),
+            None => self.drive(&mut stages, head.map(|h| h.0), out),
+        };
+        for s in &mut stages {
+            s.finish(self);
+        }
+        if let Some(fs) = file_sink.as_mut() {
+            fs.flush()?;
+        }
+        let any_error = stages.iter().any(|s| s.errors_written > 0) || self.error_list.items.borrow().len() > errors_before && stages.is_empty();
+        self.last_ok = result.is_ok() && !any_error;
+        result
+    }
+
+    fn drive(&mut self, stages: &mut [Stage], head: Option<&Expr>, out: &mut dyn Sink) -> R {
+        for i in 0..stages.len() {
+            let (left, right) = stages.split_at_mut(i + 1);
+            let cur = &mut left[i];
+            cur.run(self, Phase::Begin, &mut Downstream { stages: right, out: &mut *out })?;
+        }
+        if let Some(e) = head {
+            // Stream a range without materialising it.
+            if let ExprKind::Binary(BinOp::Range, a, b) = &e.kind {
+                let lo = self.eval(a)?;
+                let hi = self.eval(b)?;
+                if let (Some(lo), Some(hi)) = (crate::engine::ops::range_bound(&lo), crate::engine::ops::range_bound(&hi)) {
+                    let step: i64 = if hi >= lo { 1 } else { -1 };
+                    let mut i = lo;
+                    loop {
+                        Downstream { stages: &mut *stages, out: &mut *out }.push(self, Value::Int(i as i32))?;
+                        if i == hi {
+                            break;
+                        }
+                        i += step;
+                    }
+                }
+            } else {
+                let v = self.eval(e)?;
+                emit(self, v, &mut Downstream { stages: &mut *stages, out: &mut *out })?;
+            }
+        } else if let Some((first, rest)) = stages.split_first_mut() {
+            if !first.expects_input {
+                first.run(self, Phase::Process(None), &mut Downstream { stages: rest, out: &mut *out })?;
+            }
+        }
+        for i in 0..stages.len() {
+            let (left, right) = stages.split_at_mut(i + 1);
+            let cur = &mut left[i];
+            cur.run(self, Phase::End, &mut Downstream { stages: right, out: &mut *out })?;
+        }
+        Ok(())
+    }
+
+    fn output_redirect_target(&mut self, reds: &[Redirection]) -> R<Option<(PathBuf, bool)>> {
+        let mut target = None;
+        for r in reds {
+            if r.stream == 1 || r.stream == 0 {
+                if let RedirectTarget::File(e) = &r.target {
+                    let v = self.eval(e)?;
+                    if v.is_null() {
+                        target = Some((PathBuf::new(), false));
+                    } else {
+                        target = Some((resolve_path(&to_display_string(&v)), r.append));
+                    }
+                }
+            }
+        }
+        Ok(target)
+    }
+
+    fn prepare_stage(&mut self, call: &CommandCall, has_input: bool) -> R<Stage> {
+        let file = self.current_file_or_anon();
+        let (resolved, name) = self.resolve_call(call, &file)?;
+        let args = self.eval_args(call)?;
+        let caller_scope = self.cur;
+        let mut redirects = Vec::new();
+        let mut merge = None;
+        for r in &call.redirections {
+            let target = match &r.target {
+                RedirectTarget::Stream(_) => {
+                    let buf = merge.get_or_insert_with(|| Rc::new(RefCell::new(Vec::new()))).clone();
+                    StreamTarget::Merge(buf)
+                }
+                RedirectTarget::File(e) => {
+                    let v = self.eval(e)?;
+                    if v.is_null() {
+                        StreamTarget::Discard
+                    } else {
+                        let p = resolve_path(&to_display_string(&v));
+                        if !r.append && r.stream != 1 {
+                            let _ = std::fs::write(&p, "");
+                        }
+                        StreamTarget::File(p, r.append)
+                    }
+                }
+            };
+            if r.stream != 1 {
+                redirects.push((r.stream, target));
+            }
+        }
+        let kind = match &resolved {
+            Resolved::Cmdlet(info) => {
+                let bound = bind::bind(BindRequest { sig: &info.sig, args, expects_input: has_input, command_name: &info.name })
+                    .map_err(|e| statement_error(binding_error_record(&e, &file, call.span, &name, &info.name, &info.module)))?;
+                let error_action = bound.common.error_action.unwrap_or_else(|| self.error_action());
+                let warning_action = bound.common.warning_action.unwrap_or_else(|| self.pref(wk::WARNING_PREFERENCE, ActionPref::Continue));
+                let verbose = bound.common.verbose.unwrap_or_else(|| self.pref(wk::VERBOSE_PREFERENCE, ActionPref::SilentlyContinue) == ActionPref::Continue);
+                StageKind::Cmdlet { info: info.clone(), bound, imp: (info.make)(), error_action, warning_action, verbose, processed: false }
+            }
+            Resolved::Function(f) => {
+                self.check_call_depth()?;
+                let sig = crate::engine::funcsig::cached_signature(&f.body, &f.name);
+                let bound = bind::bind(BindRequest { sig: &sig, args, expects_input: has_input, command_name: &f.name })
+                    .map_err(|e| statement_error(binding_error_record(&e, &file, call.span, &name, &f.name, "")))?;
+                StageKind::Script {
+                    body: f.body.clone(),
+                    sig,
+                    bound,
+                    input: Vec::new(),
+                    dot: call.invocation == Invocation::DotSource,
+                    scope: None,
+                    is_file: false,
+                    started: false,
+                }
+            }
+            Resolved::Script(path) => {
+                self.check_call_depth()?;
+                let body = self.load_script(path, &file, call.span)?;
+                let sig = crate::engine::funcsig::cached_signature(&body, &path.display().to_string());
+                let bound = bind::bind(BindRequest { sig: &sig, args, expects_input: has_input, command_name: &name })
+                    .map_err(|e| statement_error(binding_error_record(&e, &file, call.span, &name, &name, "")))?;
+                StageKind::Script {
+                    body,
+                    sig,
+                    bound,
+                    input: Vec::new(),
+                    dot: call.invocation == Invocation::DotSource,
+                    scope: None,
+                    is_file: true,
+                    started: false,
+                }
+            }
+        };
+        let (out_variable, pipeline_variable) = match &kind {
+            StageKind::Cmdlet { bound, .. } | StageKind::Script { bound, .. } => {
+                (bound.common.out_variable.clone().map(|n| (n, Vec::new())), bound.common.pipeline_variable.clone())
+            }
+        };
+        Ok(Stage {
+            name,
+            file,
+            span: call.span,
+            caller_scope,
+            kind,
+            expects_input: has_input,
+            errors_written: 0,
+            redirects,
+            merge,
+            out_variable,
+            pipeline_variable,
+        })
+    }
+
+    fn load_script(&mut self, path: &Path, file: &Rc<SourceFile>, span: Span) -> R<Rc<ScriptBlock>> {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            statement_error(
+                ErrorRecord::new(
+                    "System.Management.Automation.CommandNotFoundException",
+                    format!("Cannot read script '{}': {e}", path.display()),
+                    "CommandNotFoundException",
+                    "ObjectNotFound",
+                )
+                .at(file, span),
+            )
+        })?;
+        match crate::lang::parse_script(text, Some(path.to_path_buf())) {
+            Ok(sb) => Ok(sb),
+            Err(pe) => Err(Flow::Error(Rc::new(crate::engine::display::parse_error_record(&pe)), Termination::Script)),
+        }
+    }
+
+    /// Bind parameter values into a new function/script scope as variables.
+    pub fn bind_into_scope(&mut self, sig: &Signature, bound: &Bound, body: &ScriptBlock, scope: usize, _span: Span) -> R {
+        for (i, p) in sig.params.iter().enumerate() {
+            let sym = intern(&p.name);
+            let constraint = param_constraint(p);
+            match &bound.values[i] {
+                Some(v) => self.define_var(scope, sym, v.clone(), constraint),
+                None => {
+                    let v = match &p.default {
+                        Some(e) => {
+                            let saved = self.cur;
+                            self.cur = scope;
+                            let r = self.eval(e);
+                            self.cur = saved;
+                            let v = r?;
+                            match &constraint {
+                                Some(t) => crate::engine::convert::convert_to(&v, t).unwrap_or(v),
+                                None => v,
+                            }
+                        }
+                        None => match &p.ty {
+                            bind::ParamType::Switch => Value::Switch(false),
+                            bind::ParamType::Typed(t) => match &**t {
+                                crate::engine::types::TypeRef::Known(k) => match k {
+                                    crate::engine::types::Known::String => Value::str(""),
+                                    crate::engine::types::Known::Int32 | crate::engine::types::Known::Int16 | crate::engine::types::Known::Byte => {
+                                        Value::Int(0)
+                                    }
+                                    crate::engine::types::Known::Int64 => Value::Long(0),
+                                    crate::engine::types::Known::Double => Value::Double(0.0),
+                                    crate::engine::types::Known::Bool => Value::Bool(false),
+                                    _ => Value::Null,
+                                },
+                                _ => Value::Null,
+                            },
+                            _ => Value::Null,
+                        },
+                    };
+                    self.define_var(scope, sym, v, constraint);
+                }
+            }
+        }
+        if body.uses_args || sig.kind == bind::SigKind::Simple {
+            self.define_var(scope, wk::ARGS, Value::array(bound.remaining.clone()), None);
+        }
+        if body.uses_bound_parameters {
+            let h = bind::bound_parameters_table(sig, bound);
+            self.define_var(scope, wk::PS_BOUND_PARAMETERS, Value::Hashtable(Rc::new(RefCell::new(h))), None);
+            let mut inv = crate::engine::value::PsObject::typed("System.Management.Automation.InvocationInfo");
+            inv.set("MyCommand", Value::Str(sig.name.clone()));
+            inv.set("InvocationName", Value::Str(sig.name.clone()));
+            inv.set("BoundParameters", Value::Hashtable(Rc::new(RefCell::new(bind::bound_parameters_table(sig, bound)))));
+            inv.set("UnboundArguments", Value::array(bound.remaining.clone()));
+            inv.set("ScriptName", Value::string(body.file.display_name()));
+            self.define_var(scope, wk::MY_INVOCATION, inv.into_value(), None);
+        }
+        // Common parameters of advanced functions become local preferences.
+        let c = &bound.common;
+        if let Some(ea) = c.error_action {
+            self.define_var(scope, wk::ERROR_ACTION_PREFERENCE, Value::str(ea.name()), None);
+        }
+        if let Some(wa) = c.warning_action {
+            self.define_var(scope, wk::WARNING_PREFERENCE, Value::str(wa.name()), None);
+        }
+        if c.verbose == Some(true) {
+            self.define_var(scope, wk::VERBOSE_PREFERENCE, Value::str("Continue"), None);
+        }
+        if c.debug == Some(true) {
+            self.define_var(scope, wk::DEBUG_PREFERENCE, Value::str("Continue"), None);
+        }
+        if let Some(w) = c.what_if {
+            self.define_var(scope, wk::WHATIF_PREFERENCE, Value::Bool(w), None);
+        }
+        // [ValidateScript()] runs with $_ bound to the argument.
+        for (i, p) in sig.params.iter().enumerate() {
+            if let (Some(vs), Some(v)) = (&p.validate_script, &bound.values[i]) {
+                let ok = self.invoke_script_block_value(vs, vec![], Some(v.clone()), false)?;
+                if !crate::engine::convert::to_bool(&ok) {
+                    let file = self.current_file_or_anon();
+                    return Err(statement_error(
+                        ErrorRecord::new(
+                            "System.Management.Automation.ParameterBindingValidationException",
+                            format!("Cannot validate argument on parameter '{}'. The \"{}\" validation script for the argument with value \"{}\" did not return a result of True. Determine why the validation script failed, and then try the command again.", p.name, vs.body_text().trim(), to_display_string(v)),
+                            &format!("ParameterArgumentValidationError,{}", sig.name),
+                            "InvalidData",
+                        )
+                        .at(&file, _span),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Evaluate a command's arguments, expanding splats.
+    pub fn eval_args(&mut self, call: &CommandCall) -> R<Vec<Arg>> {
+        let mut out = Vec::with_capacity(call.args.len());
+        for a in &call.args {
+            match a {
+                CommandArg::Param { name, value, colon, span } => {
+                    let v = match value {
+                        Some(e) => Some(self.eval(e)?),
+                        None => None,
+                    };
+                    out.push(Arg::Named { name: name.clone(), value: v, colon: *colon, span: *span });
+                }
+                CommandArg::Value(e) => {
+                    let v = self.eval(e)?;
+                    let text: Rc<str> = match &v {
+                        Value::Array(_) => Rc::from("System.Object[]"),
+                        other => Rc::from(to_display_string(other).as_str()),
+                    };
+                    out.push(Arg::Positional { value: v, span: e.span, text });
+                }
+                CommandArg::Splat { var, span } => {
+                    let v = self.read_var(var, *span)?;
+                    match &v {
+                        Value::Hashtable(h) => {
+                            for (k, val) in h.borrow().iter() {
+                                let name: Rc<str> = Rc::from(to_display_string(k).as_str());
+                                out.push(Arg::Named { name, value: Some(val.clone()), colon: true, span: *span });
+                            }
+                        }
+                        Value::Null => {}
+                        other => {
+                            for item in other.enumerate().unwrap_or_else(|| vec![other.clone()]) {
+                                let text: Rc<str> = Rc::from(to_display_string(&item).as_str());
+                                out.push(Arg::Positional { value: item, span: *span, text });
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    fn resolve_call(&mut self, call: &CommandCall, file: &Rc<SourceFile>) -> R<(Resolved, Rc<str>)> {
+        let name: Rc<str> = match &call.name {
+            CommandName::Bare(n) => {
+                if let Some((generation, r)) = call.cache.borrow().as_ref() {
+                    if *generation == self.generation {
+                        return Ok((r.clone(), n.clone()));
+                    }
+                }
+                n.clone()
+            }
+            CommandName::Expr(e) => {
+                let v = self.eval(e)?;
+                match &v {
+                    Value::ScriptBlock(sb) => {
+                        let f = Rc::new(FunctionInfo { name: Rc::from("<ScriptBlock>"), body: sb.clone(), is_filter: false });
+                        return Ok((Resolved::Function(f), Rc::from("<ScriptBlock>")));
+                    }
+                    Value::Object(o) if o.borrow().get("Name").is_some() && o.borrow().type_names[0].contains("CommandInfo") => {
+                        Rc::from(o.borrow().get_value("Name").map(|v| to_display_string(&v)).unwrap_or_default().as_str())
+                    }
+                    other => Rc::from(to_display_string(other).as_str()),
+                }
+            }
+        };
+        match self.resolve_command(&name) {
+            Some(r) => {
+                if let CommandName::Bare(_) = &call.name {
+                    *call.cache.borrow_mut() = Some((self.generation, r.clone()));
+                }
+                Ok((r, name))
+            }
+            None => Err(statement_error(command_not_found(&name).at(file, call.span))),
+        }
+    }
+
+    /// Resolve a command name: alias, function, cmdlet (incl. prefixed Exchange cmdlets), script.
+    pub fn resolve_command(&mut self, name: &str) -> Option<Resolved> {
+        let mut name = name.to_string();
+        for _ in 0..8 {
+            let sym = intern(&name);
+            if let Some(target) = self.find_alias(sym) {
+                name = target.to_string();
+                continue;
+            }
+            if let Some(target) = crate::cmdlets::builtin_alias(&name) {
+                if self.find_function(sym).is_none() {
+                    name = target.to_string();
+                    continue;
+                }
+            }
+            break;
+        }
+        let sym = intern(&name);
+        if let Some(f) = self.find_function(sym) {
+            return Some(Resolved::Function(f));
+        }
+        if let Some(info) = crate::cmdlets::lookup(self, &name) {
+            return Some(Resolved::Cmdlet(info));
+        }
+        if name.ends_with(".ps1") || name.contains('/') || name.contains('\\') {
+            let p = resolve_path(&name);
+            if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ps1")) && p.is_file() {
+                return Some(Resolved::Script(Rc::new(p)));
+            }
+        }
+        None
+    }
+
+    // ───────────────────────────── script blocks ─────────────────────────────
+
+    /// Invoke a script block with `$_` and arguments; output goes to `out`.
+    /// `new_scope` false = dot-sourced (ForEach-Object, Where-Object, switch conditions).
+    pub fn invoke_script_block(&mut self, sb: &Rc<ScriptBlock>, args: Vec<Value>, dollar_under: Option<Value>, new_scope: bool, out: &mut dyn Sink) -> R {
+        self.call_depth += 1;
+        if self.call_depth > crate::engine::interp::MAX_CALL_DEPTH {
+            self.call_depth -= 1;
+            return self.check_call_depth().and(Ok(()));
+        }
+        let saved_cur = self.cur;
+        let scope = if new_scope { self.new_scope(self.cur) } else { self.cur };
+        self.cur = scope;
+        let saved_under = if new_scope { None } else { self.scope(scope).vars.get(&wk::UNDERSCORE).cloned() };
+        if let Some(v) = &dollar_under {
+            self.define_var(scope, wk::UNDERSCORE, v.clone(), None);
+        }
+        self.files.push(sb.file.clone());
+        let r = (|| -> R {
+            if sb.params.is_some() || !args.is_empty() {
+                if sb.params.is_some() {
+                    let sig = crate::engine::funcsig::cached_signature(sb, "<ScriptBlock>");
+                    let bargs: Vec<Arg> =
+                        args.iter().map(|v| Arg::Positional { value: v.clone(), span: sb.span, text: Rc::from(to_display_string(v).as_str()) }).collect();
+                    let bound = bind::bind(BindRequest { sig: &sig, args: bargs, expects_input: false, command_name: "<ScriptBlock>" })
+                        .map_err(|e| statement_error(binding_error_record(&e, &sb.file, sb.span, "<ScriptBlock>", "<ScriptBlock>", "")))?;
+                    self.bind_into_scope(&sig, &bound, sb, scope, sb.span)?;
+                } else {
+                    self.define_var(scope, wk::ARGS, Value::array(args.clone()), None);
+                }
+            }
+            if let Some(b) = &sb.begin {
+                self.exec_block(b, out)?;
+            }
+            if let Some(p) = &sb.process {
+                self.exec_block(p, out)?;
+            }
+            if let Some(e) = &sb.end {
+                self.exec_block(e, out)?;
+            }
+            Ok(())
+        })();
+        self.files.pop();
+        if !new_scope {
+            match saved_under {
+                Some(v) => {
+                    self.scope_mut(scope).vars.insert(wk::UNDERSCORE, v);
+                }
+                None => {
+                    if dollar_under.is_some() {
+                        self.remove_var(scope, wk::UNDERSCORE);
+                    }
+                }
+            }
+        }
+        self.cur = saved_cur;
+        if new_scope {
+            self.free_scope(scope);
+        }
+        self.call_depth -= 1;
+        catch_return(r)
+    }
+
+    pub fn invoke_script_block_value(&mut self, sb: &Rc<ScriptBlock>, args: Vec<Value>, dollar_under: Option<Value>, new_scope: bool) -> R<Value> {
+        let mut items = Vec::new();
+        self.invoke_script_block(sb, args, dollar_under, new_scope, &mut items)?;
+        Ok(collect_value(items))
+    }
+
+    /// Run a whole script file as the top-level program (`tenantsim run`).
+    pub fn run_script(&mut self, sb: &Rc<ScriptBlock>, args: Vec<Arg>, out: &mut dyn Sink) -> R {
+        let sig = crate::engine::funcsig::cached_signature(sb, &sb.file.display_name());
+        let name = sb.file.display_name();
+        let caller = self.cur;
+        let scope = self.new_scope(caller);
+        self.scope_mut(scope).is_script = true;
+        let saved_script = self.script_scope;
+        self.script_scope = scope;
+        self.cur = scope;
+        self.files.push(sb.file.clone());
+        let r = (|| -> R {
+            let bound = bind::bind(BindRequest { sig: &sig, args, expects_input: false, command_name: &name }).map_err(|e| {
+                Flow::Error(Rc::new(binding_error_record(&e, &sb.file, sb.param_span.unwrap_or(Span::new(0, 0)), &name, &name, "")), Termination::Script)
+            })?;
+            self.bind_into_scope(&sig, &bound, sb, scope, sb.span)?;
+            if let Some(b) = &sb.begin {
+                catch_return(self.exec_block(b, out))?;
+            }
+            if let Some(p) = &sb.process {
+                catch_return(self.exec_block(p, out))?;
+            }
+            if let Some(e) = &sb.end {
+                catch_return(self.exec_block(e, out))?;
+            }
+            Ok(())
+        })();
+        self.files.pop();
+        self.script_scope = saved_script;
+        self.cur = caller;
+        // The script scope is kept alive: the REPL and tests read its variables afterwards.
+        r
+    }
+
+    /// Run statements in the current scope (REPL lines, `-Command`).
+    pub fn run_interactive(&mut self, sb: &Rc<ScriptBlock>, out: &mut dyn Sink) -> R {
+        self.files.push(sb.file.clone());
+        let r = (|| -> R {
+            if let Some(b) = &sb.begin {
+                catch_return(self.exec_block(b, out))?;
+            }
+            if let Some(p) = &sb.process {
+                catch_return(self.exec_block(p, out))?;
+            }
+            if let Some(e) = &sb.end {
+                catch_return(self.exec_block(e, out))?;
+            }
+            Ok(())
+        })();
+        self.files.pop();
+        r
+    }
+
+    // ───────────────────────────── streams ─────────────────────────────
+
+    /// A non-terminating error from a command, with its effective ErrorAction.
+    pub fn write_error(&mut self, rec: ErrorRecord, action: ActionPref) -> R {
+        let rec = Rc::new(rec);
+        match action {
+            ActionPref::Ignore => return Ok(()),
+            ActionPref::Stop => {
+                return Err(Flow::Error(rec, Termination::Script));
+            }
+            _ => {}
+        }
+        self.record_error(&rec);
+        self.last_ok = false;
+        if action == ActionPref::SilentlyContinue {
+            return Ok(());
+        }
+        self.report_error_display_only(&rec);
+        Ok(())
+    }
+
+    pub fn write_warning(&mut self, msg: &str, action: ActionPref) -> R {
+        match action {
+            ActionPref::SilentlyContinue | ActionPref::Ignore => Ok(()),
+            ActionPref::Stop => {
+                let rec = ErrorRecord::new(
+                    "System.Management.Automation.ActionPreferenceStopException",
+                    format!("The running command stopped because the preference variable \"WarningPreference\" or common parameter is set to Stop: {msg}"),
+                    "ActionPreferenceStop",
+                    "OperationStopped",
+                );
+                Err(Flow::Error(Rc::new(rec), Termination::Script))
+            }
+            _ => {
+                match self.redirects.streams[3].clone() {
+                    Some(StreamTarget::Discard) => {}
+                    Some(StreamTarget::Merge(buf)) => buf.borrow_mut().push(Value::string(msg.to_string())),
+                    Some(StreamTarget::File(p, _)) => {
+                        let _ = append_file(&p, &format!("{msg}\n"));
+                    }
+                    None => self.host.write_warning(msg),
+                }
+                Ok(())
+            }
+        }
+    }
+
+    pub fn run_null(&mut self, stmts: &[Stmt]) -> R {
+        self.exec_block(stmts, &mut NullSink)
+    }
+}
+
+pub fn command_not_found(name: &str) -> ErrorRecord {
+    ErrorRecord::new(
+        "System.Management.Automation.CommandNotFoundException",
+        format!("The term '{name}' is not recognized as a name of a cmdlet, function, script file, or executable program.\nCheck the spelling of the name, or if a path was included, verify that the path is correct and try again."),
+        "CommandNotFoundException",
+        "ObjectNotFound",
+    )
+    .with_target(Value::str(name))
+    .for_command(name)
+}
+
+/// Output redirected to a file (`> out.txt`): written as Out-File would.
+struct FileSink {
+    target: (PathBuf, bool),
+    buf: String,
+}
+
+impl Sink for FileSink {
+    fn push(&mut self, _it: &mut Interp, v: Value) -> R {
+        self.buf.push_str(&crate::engine::format::format_for_file(&v));
+        Ok(())
+    }
+}
+
+impl FileSink {
+    fn flush(&mut self) -> R {
+        let (path, append) = &self.target;
+        if path.as_os_str().is_empty() {
+            return Ok(());
+        }
+        let r = if *append { append_file(path, &self.buf) } else { std::fs::write(path, &self.buf) };
+        r.map_err(|e| statement_error(ErrorRecord::new("System.IO.IOException", e.to_string(), "FileOpenFailure", "OpenError")))
+    }
+}
+
+/// `$h = @{}` style helper for cmdlets.
+pub fn new_hashtable() -> Value {
+    Value::Hashtable(Rc::new(RefCell::new(Hashtable::new())))
+}

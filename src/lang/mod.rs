@@ -1,0 +1,91 @@
+//! The PowerShell language front end: pest grammar glue, AST construction and parse errors
+//! worded as pwsh words them.
+
+pub mod ast;
+mod build;
+pub mod depth;
+pub mod source;
+pub mod sym;
+pub mod walk;
+
+use std::path::PathBuf;
+use std::rc::Rc;
+
+use pest::Parser;
+
+use crate::lang::ast::{ScriptBlock, Span};
+use crate::lang::source::SourceFile;
+
+#[derive(pest_derive::Parser)]
+#[grammar = "../grammar/powershell.pest"]
+pub(crate) struct PsParser;
+
+/// One parse error: pwsh's message and error id, and where it is.
+#[derive(Debug, Clone)]
+pub struct ParseError {
+    pub message: String,
+    /// pwsh's ParseError.ErrorId, e.g. "RedirectionNotSupported", "MissingEndCurlyBrace".
+    pub id: &'static str,
+    pub span: Span,
+}
+
+/// All errors of one parse; pwsh reports them together and runs nothing.
+#[derive(Debug, Clone)]
+pub struct ParseErrors {
+    pub file: Rc<SourceFile>,
+    pub errors: Vec<ParseError>,
+}
+
+impl std::fmt::Display for ParseErrors {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for e in &self.errors {
+            let (l, c) = self.file.line_col(e.span.start);
+            writeln!(f, "{}:{}:{}: {}", self.file.display_name(), l, c, e.message)?;
+        }
+        Ok(())
+    }
+}
+
+/// Parse a whole script. The text is kept by the returned tree for error display.
+pub fn parse_script(text: String, path: Option<PathBuf>) -> Result<Rc<ScriptBlock>, ParseErrors> {
+    let text = match text.strip_prefix('\u{FEFF}') {
+        Some(t) => t.to_string(),
+        None => text,
+    };
+    let file = Rc::new(SourceFile::new(path, text));
+    parse_file(file)
+}
+
+pub fn parse_file(file: Rc<SourceFile>) -> Result<Rc<ScriptBlock>, ParseErrors> {
+    let scan = depth::scan(&file.text);
+    if let Some(at) = scan.too_deep_at {
+        return Err(ParseErrors {
+            file: file.clone(),
+            errors: vec![ParseError {
+                message: format!("The script is nested too deeply: more than {} levels of brackets, braces or subexpressions.", depth::MAX_NESTING),
+                id: "ScriptTooComplicated",
+                span: Span::new(at, at + 1),
+            }],
+        });
+    }
+    let parsed = PsParser::parse(Rule::script, &file.text);
+    match parsed {
+        Ok(mut pairs) => {
+            let script = pairs.next().expect("pest returns the script rule");
+            let mut b = build::Builder::new(file.clone());
+            let sb = b.script(script);
+            if b.errors.is_empty() {
+                Ok(Rc::new(sb))
+            } else {
+                b.errors.sort_by_key(|e| e.span.start);
+                Err(ParseErrors { file, errors: b.errors })
+            }
+        }
+        Err(e) => Err(ParseErrors { file: file.clone(), errors: vec![build::diagnose(&file, &e, &scan)] }),
+    }
+}
+
+/// Parse on a thread with a large stack: nesting is capped by [`depth::MAX_NESTING`], and this
+/// stack size is what that cap was measured against.
+pub const PARSER_STACK_BYTES: usize = 512 * 1024 * 1024;
+
