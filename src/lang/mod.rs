@@ -88,4 +88,3 @@ pub fn parse_file(file: Rc<SourceFile>) -> Result<Rc<ScriptBlock>, ParseErrors> 
 /// Parse on a thread with a large stack: nesting is capped by [`depth::MAX_NESTING`], and this
 /// stack size is what that cap was measured against.
 pub const PARSER_STACK_BYTES: usize = 512 * 1024 * 1024;
-
