@@ -13,6 +13,7 @@ pub mod format;
 pub mod funcsig;
 pub mod host;
 pub mod interp;
+pub mod messages;
 pub mod netfmt;
 pub mod ops;
 pub mod pipeline;
