@@ -55,7 +55,11 @@ impl Host {
             target: Target::Std { out: std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout()) },
             color_out: color_wanted(std::io::stdout().is_terminal()),
             color_err: color_wanted(std::io::stderr().is_terminal()),
-            formatter: OutDefault::new(crate::engine::format::layout_width()),
+            formatter: {
+                let mut f = OutDefault::new(crate::engine::format::layout_width());
+                f.color = color_wanted(std::io::stdout().is_terminal());
+                f
+            },
             stdin_lines: None,
             transcript: None,
             interactive: false,
@@ -133,10 +137,26 @@ impl Host {
 
     pub fn write_error_record(&mut self, rec: &ErrorRecord) {
         let text = crate::engine::display::render_error(rec, self.color_err);
+        // Errors travel the merged stream into Out-Default: behind held table rows, in order.
+        if self.formatter.holding() {
+            self.formatter.push_error_text(&text);
+            return;
+        }
         let mut s = String::with_capacity(text.len() + 1);
         s.push_str(&text);
         s.push('\n');
         self.write(Stream::Err, &s);
+    }
+
+    /// Write what Out-Default has rendered, each chunk to its stream.
+    pub fn drain_formatter(&mut self) {
+        for (chunk, text) in self.formatter.take_chunks() {
+            let stream = match chunk {
+                crate::engine::format::Chunk::Out => Stream::Out,
+                crate::engine::format::Chunk::Err => Stream::Err,
+            };
+            self.write(stream, &text);
+        }
     }
 
     fn styled(&mut self, prefix: &str, msg: &str) {

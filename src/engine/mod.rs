@@ -32,20 +32,15 @@ impl Interp {
 
     /// Send an object to the host's Out-Default document.
     pub fn out_default(&mut self, v: &Value) {
-        self.host.formatter.push(v);
-        let text = self.host.formatter.take();
-        if !text.is_empty() {
-            self.host.write(crate::engine::host::Stream::Out, &text);
-        }
+        let v = crate::engine::format::resolve_script_properties(self, v);
+        self.host.formatter.push(&v);
+        self.host.drain_formatter();
     }
 
     /// Close the Out-Default document (end of a script or REPL line).
     pub fn out_default_end(&mut self) {
         self.host.formatter.end();
-        let text = self.host.formatter.take();
-        if !text.is_empty() {
-            self.host.write(crate::engine::host::Stream::Out, &text);
-        }
+        self.host.drain_formatter();
     }
 
     pub fn session_modules(&self) -> &Vec<String> {
