@@ -169,6 +169,10 @@ pub fn param_type(ty: &str, values: &[String]) -> ParamType {
     }
 }
 
+/// Parameters declared `ValueFromRemainingArguments` in PowerShell's source, which the
+/// reference pages do not record: (cmdlet, parameter).
+const REMAINING_ARGUMENTS: &[(&str, &str)] = &[("ForEach-Object", "RemainingScripts"), ("ForEach-Object", "ArgumentList")];
+
 fn build_signature(j: &SigJson) -> Signature {
     let single = j.sets.len() == 1 && (j.sets[0].name == "__AllParameterSets" || j.sets[0].name == "None");
     let set_names: Vec<Rc<str>> = if single { Vec::new() } else { j.sets.iter().map(|s| Rc::from(s.name.as_str())).collect() };
@@ -192,7 +196,7 @@ fn build_signature(j: &SigJson) -> Signature {
                 position: p.position.filter(|x| *x >= 0).map(|x| x as u32),
                 from_pipeline: pl.contains("value"),
                 by_property_name: pl.contains("name"),
-                from_remaining: p.remaining,
+                from_remaining: p.remaining || REMAINING_ARGUMENTS.iter().any(|(c, n)| eq_ci(c, &j.name) && eq_ci(n, &p.name)),
             });
         }
     }

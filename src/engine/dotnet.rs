@@ -414,8 +414,15 @@ impl Interp {
     }
 
     pub fn get_member(&mut self, v: &Value, name: &str, span: Span) -> R<Value> {
+        if !v.is_null() && eq_ci(name, "PSObject") && !matches!(v, Value::Object(o) if o.borrow().get(name).is_some()) {
+            return Ok(Value::Net(Rc::new(crate::engine::format::PsObjectView(v.clone()))));
+        }
         match v {
             Value::Null => {
+                // `$null.Count` / `$null.Length` are 0 (intrinsic members, PowerShell 3+).
+                if (eq_ci(name, "Count") || eq_ci(name, "Length")) && self.strict_mode() < 2 {
+                    return Ok(Value::Int(0));
+                }
                 if self.strict_mode() >= 2 {
                     return Err(self.method_error(
                         format!("The property '{name}' cannot be found on this object. Verify that the property exists."),
@@ -920,6 +927,13 @@ impl Interp {
             Value::Object(o) => {
                 let key = to_display_string(i);
                 Ok(o.borrow().get_value(&key).unwrap_or(Value::Null))
+            }
+            Value::Net(n) if !crate::engine::convert::is_numeric(i) && n.call_method("get_Item", std::slice::from_ref(i)).is_some() => {
+                match n.call_method("get_Item", std::slice::from_ref(i)) {
+                    Some(Ok(v)) => Ok(v),
+                    Some(Err(e)) => Err(self.method_error(e, "IndexerException", span)),
+                    None => Ok(Value::Null),
+                }
             }
             _ => {
                 let items: Vec<Value> = match t {

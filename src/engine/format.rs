@@ -404,8 +404,29 @@ fn timespan_props(t: i64) -> Vec<(Rc<str>, Value)> {
 
 fn datetime_props(d: crate::engine::datetime::DateTime) -> Vec<(Rc<str>, Value)> {
     let mut out: Vec<(Rc<str>, Value)> = vec![(Rc::from("DisplayHint"), Value::str("DateTime"))];
-    for n in ["DateTime", "Date", "Day", "DayOfWeek", "DayOfYear", "Hour", "Kind", "Millisecond", "Minute", "Month", "Second", "Ticks", "TimeOfDay", "Year"] {
-        let v = crate::engine::dotnet::intrinsic_property(&Value::DateTime(d), n).unwrap_or(Value::Null);
+    for n in [
+        "DateTime",
+        "Date",
+        "Day",
+        "DayOfWeek",
+        "DayOfYear",
+        "Hour",
+        "Kind",
+        "Millisecond",
+        "Microsecond",
+        "Nanosecond",
+        "Minute",
+        "Month",
+        "Second",
+        "Ticks",
+        "TimeOfDay",
+        "Year",
+    ] {
+        let v = match n {
+            "Microsecond" => Value::Int(((d.ticks() / 10) % 1000) as i32),
+            "Nanosecond" => Value::Int(((d.ticks() % 10) * 100) as i32),
+            _ => crate::engine::dotnet::intrinsic_property(&Value::DateTime(d), n).unwrap_or(Value::Null),
+        };
         out.push((Rc::from(n), v));
     }
     out
@@ -1023,6 +1044,8 @@ struct TableDoc {
     group: Option<String>,
     autosize: bool,
     queue: Vec<Packet>,
+    /// Fixed-width views are not cached: header and rows are written as they come.
+    streaming: Option<Vec<usize>>,
 }
 
 #[derive(Debug)]
@@ -1089,17 +1112,19 @@ impl OutDefault {
 
     /// True while table rows are held back (errors must then queue behind them).
     pub fn holding(&self) -> bool {
-        matches!(&self.doc, Doc::Table(_))
+        matches!(&self.doc, Doc::Table(t) if t.streaming.is_none())
     }
 
     /// An error record's text in the merged error stream: queued behind held table rows,
     /// else written at once (returned chunks go to stderr).
     pub fn push_error_text(&mut self, text: &str) {
         if let Doc::Table(t) = &mut self.doc {
-            for l in text.split('\n') {
-                t.queue.push(Packet::Err(l.to_string()));
+            if t.streaming.is_none() {
+                for l in text.split('\n') {
+                    t.queue.push(Packet::Err(l.to_string()));
+                }
+                return;
             }
-            return;
         }
         for l in text.split('\n') {
             self.write_err(l);
@@ -1109,8 +1134,10 @@ impl OutDefault {
     /// Out-of-band text: written in order, behind any held rows.
     fn raw_line(&mut self, s: &str) {
         if let Doc::Table(t) = &mut self.doc {
-            t.queue.push(Packet::Line(s.to_string()));
-            return;
+            if t.streaming.is_none() {
+                t.queue.push(Packet::Line(s.to_string()));
+                return;
+            }
         }
         self.write(s);
     }
@@ -1247,7 +1274,15 @@ impl OutDefault {
                             }
                         })
                         .collect();
-                    let cols = columns.iter().map(|c| TableColumn { label: c.label.clone(), width: c.width, align: c.align.unwrap_or(Align::Left) }).collect();
+                    let cols: Vec<TableColumn> =
+                        columns.iter().map(|c| TableColumn { label: c.label.clone(), width: c.width, align: c.align.unwrap_or(Align::Left) }).collect();
+                    let streaming =
+                        if autosize || cols.first().is_none_or(|c| c.width == 0) { None } else { Some(column_widths(&cols, &[], false, false, self.width)) };
+                    if let (Some(w), None) = (&streaming, &group_by) {
+                        for h in header_lines(&cols, w, self.color) {
+                            self.write(&h);
+                        }
+                    }
                     self.doc = Doc::Table(TableDoc {
                         columns: cols,
                         sources,
@@ -1257,6 +1292,7 @@ impl OutDefault {
                         group: None,
                         autosize,
                         queue: Vec::new(),
+                        streaming,
                     });
                     return;
                 }
@@ -1274,6 +1310,7 @@ impl OutDefault {
                 group: None,
                 autosize: false,
                 queue: Vec::new(),
+                streaming: None,
             });
         } else {
             self.doc = Doc::List { registered: None };
@@ -1303,11 +1340,26 @@ impl OutDefault {
             let value = group.clone().unwrap_or_default();
             t.group = group;
             let indent = if &*label == "Directory" { "    " } else { "   " };
+            let value = value.strip_prefix("Microsoft.PowerShell.Core\\FileSystem::").unwrap_or(&value).to_string();
             let line = format!("{indent}{label}: {value}");
             self.write(&line);
             self.write("");
+            if let Doc::Table(t) = &self.doc {
+                if let Some(w) = &t.streaming {
+                    let lines = header_lines(&t.columns, w, self.color);
+                    for h in lines {
+                        self.write(&h);
+                    }
+                }
+            }
         }
-        if let Doc::Table(t) = &mut self.doc {
+        let Doc::Table(t) = &mut self.doc else { return };
+        if let Some(w) = &t.streaming {
+            let lines = row_lines(&cells, &t.columns, w, false);
+            for l in lines {
+                self.write(&l);
+            }
+        } else {
             t.queue.push(Packet::Row(cells));
         }
     }
@@ -1315,6 +1367,9 @@ impl OutDefault {
     /// Size the held rows of the current table group and write header, rows and queued text.
     fn flush_table_group(&mut self) {
         let Doc::Table(t) = &mut self.doc else { return };
+        if t.streaming.is_some() {
+            return;
+        }
         let queue = std::mem::take(&mut t.queue);
         let rows: Vec<&Vec<String>> = queue.iter().filter_map(|p| if let Packet::Row(r) = p { Some(r) } else { None }).collect();
         let mut lines: Vec<(Chunk, String)> = Vec::new();
@@ -1580,5 +1635,131 @@ mod tests {
         o.set("A", Value::Int(1));
         o.set("B", Value::Int(2));
         assert_eq!(render(&[o.into_value()]), "\nB\n-\n2\n\n");
+    }
+}
+
+// ───────────────────────────── ETS views: $x.PSObject ─────────────────────────────
+
+/// `$x.PSObject`: the extended-type-system view of a value (Properties, TypeNames, BaseObject).
+#[derive(Debug)]
+pub struct PsObjectView(pub Value);
+
+/// `$x.PSObject.Properties`: the value's properties as PSPropertyInfo objects.
+#[derive(Debug)]
+pub struct PropertyCollection(pub Value);
+
+/// A PSPropertyInfo (`PSNoteProperty` for custom objects, `PSProperty` for .NET ones).
+pub fn property_info(name: &str, value: &Value, note: bool) -> Value {
+    let mut o = PsObject::typed(if note { "System.Management.Automation.PSNoteProperty" } else { "System.Management.Automation.PSProperty" });
+    o.set("Value", value.clone());
+    o.set("MemberType", Value::str(if note { "NoteProperty" } else { "Property" }));
+    o.set("IsSettable", Value::Bool(true));
+    o.set("IsGettable", Value::Bool(true));
+    o.set("TypeNameOfValue", Value::string(if value.is_null() { "System.Object".into() } else { crate::engine::types::type_of(value).full_name() }));
+    o.set("Name", Value::str(name));
+    o.display = Some(Rc::from(vec![
+        Rc::from("MemberType"),
+        Rc::from("IsSettable"),
+        Rc::from("IsGettable"),
+        Rc::from("Value"),
+        Rc::from("TypeNameOfValue"),
+        Rc::from("Name"),
+    ]));
+    o.to_string = Some(Rc::from(format!("{} {name}={}", crate::engine::types::type_of(value).name(), object_string(value)).as_str()));
+    o.into_value()
+}
+
+impl PropertyCollection {
+    fn items(&self) -> Vec<Value> {
+        let note = matches!(&self.0, Value::Object(o) if o.borrow().is_custom());
+        all_properties(&self.0).iter().map(|(n, v)| property_info(n, v, note)).collect()
+    }
+}
+
+impl NetObject for PsObjectView {
+    fn type_name(&self) -> &str {
+        "System.Management.Automation.PSObject"
+    }
+    fn get_property(&self, name: &str) -> Option<Value> {
+        let n = name.to_ascii_lowercase();
+        Some(match n.as_str() {
+            "properties" | "members" => Value::Net(Rc::new(PropertyCollection(self.0.clone()))),
+            "typenames" => Value::array(format_type_names(&self.0).into_iter().map(Value::string).collect()),
+            "baseobject" | "immediatebaseobject" => match &self.0 {
+                Value::Object(o) => o.borrow().base.clone().unwrap_or_else(|| self.0.clone()),
+                other => other.clone(),
+            },
+            "methods" => Value::array(vec![]),
+            _ => return None,
+        })
+    }
+    fn property_names(&self) -> Vec<Rc<str>> {
+        ["BaseObject", "Members", "Properties", "Methods", "ImmediateBaseObject", "TypeNames"].iter().map(|s| Rc::from(*s)).collect()
+    }
+    fn to_display_string(&self) -> String {
+        crate::engine::convert::to_display_string(&self.0)
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+impl NetObject for PropertyCollection {
+    fn type_name(&self) -> &str {
+        "System.Management.Automation.PSMemberInfoIntegratingCollection`1[[System.Management.Automation.PSPropertyInfo]]"
+    }
+    fn get_property(&self, name: &str) -> Option<Value> {
+        if eq_ci(name, "Count") {
+            return Some(Value::Int(self.items().len() as i32));
+        }
+        // Member enumeration: `.Properties.Name` is every property's name.
+        let vals: Vec<Value> = self.items().iter().map(|p| property_of(p, name)).collect();
+        Some(Value::array(vals))
+    }
+    fn call_method(&self, name: &str, args: &[Value]) -> Option<Result<Value, String>> {
+        let n = name.to_ascii_lowercase();
+        let key = args.first().map(crate::engine::convert::to_display_string).unwrap_or_default();
+        match n.as_str() {
+            "get_item" | "item" => Some(Ok(self
+                .items()
+                .into_iter()
+                .find(|p| eq_ci(&crate::engine::convert::to_display_string(&property_of(p, "Name")), &key))
+                .unwrap_or(Value::Null))),
+            "match" => Some(Ok(Value::array(
+                self.items()
+                    .into_iter()
+                    .filter(|p| crate::engine::ops::wildcard_match(&key, &crate::engine::convert::to_display_string(&property_of(p, "Name")), false))
+                    .collect(),
+            ))),
+            "remove" => {
+                if let Value::Object(o) = &self.0 {
+                    o.borrow_mut().props.shift_remove(&crate::engine::value::CiRef::new(&key));
+                }
+                Some(Ok(Value::Null))
+            }
+            "add" => {
+                let (pname, pvalue) = match args.first() {
+                    Some(p @ Value::Object(_)) => (crate::engine::convert::to_display_string(&property_of(p, "Name")), property_of(p, "Value")),
+                    _ => return Some(Err("Cannot find an overload for \"Add\" and the argument count: \"1\".".into())),
+                };
+                match &self.0 {
+                    Value::Object(o) => {
+                        if o.borrow().get(&pname).is_some() {
+                            return Some(Err(format!("The member \"{pname}\" is already present.")));
+                        }
+                        o.borrow_mut().set(&pname, pvalue);
+                        Some(Ok(Value::Null))
+                    }
+                    _ => Some(Err("Cannot add a member to this object.".into())),
+                }
+            }
+            _ => None,
+        }
+    }
+    fn enumerate(&self) -> Option<Vec<Value>> {
+        Some(self.items())
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
     }
 }

@@ -153,8 +153,8 @@ pub fn format_number(v: &Value, spec: &str) -> Result<String, String> {
             let s = fixed(x * 100.0, precision.unwrap_or(2));
             let (ip, fp) = s.split_once('.').map(|(a, b)| (a.to_string(), Some(b.to_string()))).unwrap_or((s.clone(), None));
             match fp {
-                Some(f) => format!("{}.{} %", group_thousands(&ip), f),
-                None => format!("{} %", group_thousands(&ip)),
+                Some(f) => format!("{}.{}%", group_thousands(&ip), f),
+                None => format!("{}%", group_thousands(&ip)),
             }
         }
         'C' | 'c' => {
@@ -443,7 +443,7 @@ mod tests {
             &[Value::str("x"), Value::Int(12345), Value::Double(0.256), Value::Int(7), Value::str("ab")],
         )
         .unwrap();
-        assert_eq!(to_display_string(&r), "x has 12,345 items (25.6 %) [    7] [ab  ]|");
+        assert_eq!(to_display_string(&r), "x has 12,345 items (25.6%) [    7] [ab  ]|");
         assert_eq!(format_number(&Value::Double(1234.5678), "N2").unwrap(), "1,234.57");
         assert_eq!(format_number(&Value::Int(5), "D3").unwrap(), "005");
         assert_eq!(format_number(&Value::Int(255), "X").unwrap(), "FF");

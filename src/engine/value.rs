@@ -476,8 +476,9 @@ impl PsObject {
         }
         o
     }
+    /// A PSCustomObject (also with type names added in front: `Selected.*`, `CSV:*`, Add-Member -TypeName).
     pub fn is_custom(&self) -> bool {
-        &*self.type_names[0] == PSCUSTOMOBJECT
+        self.type_names.iter().any(|t| &**t == PSCUSTOMOBJECT)
     }
     pub fn set(&mut self, name: &str, value: Value) {
         match self.props.get_mut(&CiRef::new(name)) {
