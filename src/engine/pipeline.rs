@@ -115,10 +115,18 @@ impl Stage {
         let saved_cur = it.cur;
         let mut out_var = self.out_variable.take();
         let pipeline_var = self.pipeline_variable.clone();
+        // Functions and scripts are frames: Write-Error reports their call site.
+        let is_script = matches!(self.kind, StageKind::Script { .. });
+        if is_script {
+            it.frames.push(crate::engine::interp::Frame { command: self.name.clone(), file: Some(self.file.clone()), span: self.span });
+        }
         let result = {
             let mut tap = Tap { inner: down, out_var: out_var.as_mut().map(|(_, v)| v), pipeline_var };
             self.run_inner(it, phase, &mut tap)
         };
+        if is_script {
+            it.frames.pop();
+        }
         self.out_variable = out_var;
         it.cur = saved_cur;
         if let Some(saved) = saved_redirects {

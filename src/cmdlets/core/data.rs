@@ -608,8 +608,9 @@ impl ConvertFromJson {
             serde_json::Value::Null => Value::Null,
             serde_json::Value::Bool(b) => Value::Bool(*b),
             serde_json::Value::Number(n) => {
+                // Newtonsoft reads JSON integers as Int64 (BigInteger beyond; here a double).
                 if let Some(i) = n.as_i64() {
-                    if i >= i32::MIN as i64 && i <= i32::MAX as i64 { Value::Int(i as i32) } else { Value::Long(i) }
+                    Value::Long(i)
                 } else if let Some(u) = n.as_u64() {
                     Value::Double(u as f64)
                 } else {

@@ -212,12 +212,25 @@ pub fn write_error(cx: &mut Cx) -> R {
             rec
         }
     };
-    // Write-Error reports the caller's position and its CategoryInfo.Activity is Write-Error.
+    // Write-Error reports the caller's position and its CategoryInfo.Activity is Write-Error;
+    // the FullyQualifiedErrorId names the recording command (the function, else the script).
     rec.activity = Some(Rc::from(cx.string("CategoryActivity").unwrap_or_else(|| "Write-Error".into()).as_str()));
+    let caller = cx.it.frames.last().cloned();
+    let recorder: Option<String> = match &caller {
+        Some(f) if &*f.command != "<ScriptBlock>" => Some(f.command.to_string()),
+        _ => cx.file.path.as_ref().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned()),
+    };
+    if cx.set_name() != "ErrorRecord" {
+        if let Some(r) = recorder {
+            rec.fqid = Rc::from(format!("{},{r}", rec.fqid).as_str());
+        }
+    }
     if rec.invocation.position.is_none() {
-        match cx.it.frames.last().cloned() {
+        match caller {
             Some(f) => {
-                rec.invocation.command = Some(f.command.clone());
+                if &*f.command != "<ScriptBlock>" {
+                    rec.invocation.command = Some(f.command.clone());
+                }
                 if let Some(file) = &f.file {
                     rec.invocation.position = Some(crate::engine::error::Position { file: file.clone(), span: f.span });
                 }
