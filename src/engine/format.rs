@@ -1549,11 +1549,6 @@ pub fn format_values(values: &[Value], width: Option<usize>) -> String {
     f.take()
 }
 
-/// `> file` redirection: objects rendered the way Out-File would.
-pub fn format_for_file(v: &Value) -> String {
-    format_values(std::slice::from_ref(v), None)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

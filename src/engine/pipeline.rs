@@ -407,7 +407,7 @@ impl Interp {
         }
         if !out_reds.is_empty() {
             match self.output_redirect_target(&out_reds) {
-                Ok(Some(t)) => file_sink = Some(FileSink { target: t, buf: String::new() }),
+                Ok(Some(t)) => file_sink = Some(FileSink { target: t, fmt: crate::engine::format::OutDefault::for_text(None) }),
                 Ok(None) => {}
                 Err(e) => {
                     for s in &mut stages {
@@ -993,12 +993,14 @@ pub fn command_not_found(name: &str) -> ErrorRecord {
 /// Output redirected to a file (`> out.txt`): written as Out-File would.
 struct FileSink {
     target: (PathBuf, bool),
-    buf: String,
+    /// One Out-File document for the whole pipeline.
+    fmt: crate::engine::format::OutDefault,
 }
 
 impl Sink for FileSink {
-    fn push(&mut self, _it: &mut Interp, v: Value) -> R {
-        self.buf.push_str(&crate::engine::format::format_for_file(&v));
+    fn push(&mut self, it: &mut Interp, v: Value) -> R {
+        let v = crate::engine::format::resolve_script_properties(it, &v);
+        self.fmt.push(&v);
         Ok(())
     }
 }
@@ -1009,7 +1011,9 @@ impl FileSink {
         if path.as_os_str().is_empty() {
             return Ok(());
         }
-        let r = if *append { append_file(path, &self.buf) } else { std::fs::write(path, &self.buf) };
+        self.fmt.end();
+        let text = self.fmt.take();
+        let r = if *append { append_file(path, &text) } else { std::fs::write(path, &text) };
         r.map_err(|e| statement_error(ErrorRecord::new("System.IO.IOException", e.to_string(), "FileOpenFailure", "OpenError")))
     }
 }

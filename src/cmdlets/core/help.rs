@@ -309,6 +309,7 @@ fn cmdlet_help(name: &str, examples_only: bool, full: bool) -> Option<Value> {
         if doc.examples.is_empty() {
             s.push_str("\n    (no examples)\n");
         }
+        s.push('\n');
     } else {
         s.push_str("\n\nSYNTAX\n");
         let lines = syntax_lines(&doc.name);
@@ -331,7 +332,7 @@ fn cmdlet_help(name: &str, examples_only: bool, full: bool) -> Option<Value> {
             }
         }
         s.push_str(&format!(
-            "\n\nRELATED LINKS\n\nREMARKS\n    To see the examples, type: \"Get-Help {0} -Examples\"\n    For more information, type: \"Get-Help {0} -Detailed\"\n    For technical information, type: \"Get-Help {0} -Full\"",
+            "\n\nRELATED LINKS\n\nREMARKS\n    To see the examples, type: \"Get-Help {0} -Examples\"\n    For more information, type: \"Get-Help {0} -Detailed\"\n    For technical information, type: \"Get-Help {0} -Full\"\n",
             doc.name
         ));
     }
@@ -343,7 +344,7 @@ fn function_help(cx: &Cx, name: &str) -> Option<Value> {
     let sig = crate::engine::funcsig::cached_signature(&f.body, &f.name);
     let syntax = if sig.sets.is_empty() { vec![syntax_line(&sig, None)] } else { (0..sig.sets.len()).map(|i| syntax_line(&sig, Some(i))).collect() };
     let text = format!(
-        "NAME\n    {}\n\nSYNTAX\n{}\n\n\nALIASES\n    None\n\n\nREMARKS\n    None",
+        "NAME\n    {}\n\nSYNTAX\n{}\n\n\nALIASES\n    None\n\n\nREMARKS\n    None\n",
         f.name,
         syntax.iter().map(|l| format!("    {l}")).collect::<Vec<_>>().join("\n\n")
     );

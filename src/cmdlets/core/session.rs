@@ -462,6 +462,7 @@ pub const KNOWN_MODULES: &[(&str, &str, &str)] = &[
     ("Microsoft.Graph.Applications", "2.25.0", "Script"),
     ("Microsoft.Graph.Identity.DirectoryManagement", "2.25.0", "Script"),
     ("Microsoft.Graph.Users.Actions", "2.25.0", "Script"),
+    ("Microsoft.PowerShell.Core", "7.4.6", "Binary"),
     ("Microsoft.PowerShell.Host", "7.0.0.0", "Manifest"),
     ("Microsoft.PowerShell.Management", "7.0.0.0", "Manifest"),
     ("Microsoft.PowerShell.Security", "7.0.0.0", "Manifest"),

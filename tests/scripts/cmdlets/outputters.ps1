@@ -24,5 +24,7 @@ Get-Content (Join-Path $dir 'tee.txt')
 4, 5 | Tee-Object -Variable teed | Out-Null
 $teed -join '+'
 'to host' | Out-Host
+$rows > (Join-Path $dir 'redirected.txt')
+Get-Content (Join-Path $dir 'redirected.txt')
 Remove-Item $dir -Recurse -Force
 Test-Path $dir
