@@ -172,11 +172,28 @@ pub fn import_csv(cx: &mut Cx) -> R {
     let (paths, literal) = if cx.has("LiteralPath") { (cx.strings("LiteralPath"), true) } else { (cx.strings("Path"), false) };
     let header = if cx.has("Header") { Some(cx.strings("Header")) } else { None };
     let delim = delimiter(cx);
-    for f in super::files::resolve_existing(cx, &paths, literal)? {
-        let Some(text) = super::files::read_text(cx, &f)? else { continue };
-        for o in csv_objects(cx, &text, header.clone(), delim)? {
-            cx.emit(o)?;
+    for p in paths {
+        // PathUtils.OpenStreamReader: a missing file is a terminating FileOpenFailure.
+        let abs = super::files::absolute(&p);
+        let files = if !literal && super::files::has_wildcard(&p) { super::files::glob(&abs) } else { vec![abs.clone()] };
+        if files.is_empty() || !files[0].exists() {
+            let shown = super::files::display(files.first().unwrap_or(&abs));
+            let rec = cx
+                .error("System.IO.FileNotFoundException", format!("Could not find file '{shown}'."), "FileOpenFailure", "OpenError")
+                .with_target(Value::string(shown));
+            return Err(cx.terminate(rec));
         }
+        for f in files {
+            import_csv_file(cx, &f, header.clone(), delim)?;
+        }
+    }
+    Ok(())
+}
+
+fn import_csv_file(cx: &mut Cx, f: &std::path::Path, header: Option<Vec<String>>, delim: u8) -> R {
+    let Some(text) = super::files::read_text(cx, f)? else { return Ok(()) };
+    for o in csv_objects(cx, &text, header, delim)? {
+        cx.emit(o)?;
     }
     Ok(())
 }
@@ -544,6 +561,9 @@ impl Cmdlet for ConvertToJson {
             );
             return Err(cx.terminate(rec));
         }
+        if self.items.is_empty() {
+            return Ok(());
+        }
         let value = if self.items.len() == 1 && !cx.switch("AsArray") {
             self.items[0].clone()
         } else if self.items.len() == 1 {
@@ -554,9 +574,6 @@ impl Cmdlet for ConvertToJson {
         } else {
             Value::array(std::mem::take(&mut self.items))
         };
-        if self.items.is_empty() && value.is_null() && !cx.has_input && cx.get("InputObject").is_none() {
-            return Ok(());
-        }
         let mut w = JsonWriter {
             depth,
             compress: cx.switch("Compress"),

@@ -24,3 +24,5 @@ $t = 'a,b', '1,2', '3' | ConvertFrom-Csv
 "$($t[0]) $($null -eq $t[1].b)"
 ('1;2' | ConvertFrom-Csv -Delimiter ';' -Header X, Y).Y
 Remove-Item -Path $dir -Recurse
+Import-Csv -Path /nonexistent/users.csv
+'after'

@@ -9,6 +9,7 @@ $o | ConvertTo-Json -Compress
 [pscustomobject]@{ a = [pscustomobject]@{ b = [pscustomobject]@{ c = @{ d = 1 } } } } | ConvertTo-Json -Compress
 @{ a = @{ b = 1 } } | ConvertTo-Json -Depth 1 -Compress
 @() | ConvertTo-Json
+ConvertTo-Json -InputObject @() -Compress
 $j = '{"name":"x","n":1,"big":30000000000,"d":1.5,"b":true,"nothing":null,"list":[1,2],"nested":{"k":"v"},"when":"2026-11-23T09:00:00Z"}' | ConvertFrom-Json
 $j.name
 $j.n.GetType().Name
