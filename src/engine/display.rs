@@ -214,6 +214,16 @@ pub fn render_error(rec: &ErrorRecord, color: bool) -> String {
     s
 }
 
+/// An error record in the view `$ErrorView` names (ConciseView when unset or unknown).
+pub fn render_error_as(rec: &ErrorRecord, view: Option<&str>, color: bool) -> String {
+    let c = colors(color);
+    match view.map(|v| v.to_ascii_lowercase()) {
+        Some(v) if v == "normalview" => format!("{}{}{}", c.error, render_error_normal(rec), c.reset),
+        Some(v) if v == "categoryview" => format!("{}{}{}", c.error, rec.category_info_text(), c.reset),
+        _ => render_error(rec, color),
+    }
+}
+
 /// NormalView (`$ErrorView = 'NormalView'`).
 pub fn render_error_normal(rec: &ErrorRecord) -> String {
     let mut s = String::new();

@@ -1082,6 +1082,7 @@ impl Interp {
                 }
             }
         }
-        self.host.write_error_record(rec);
+        let view = self.get_var_str("ErrorView").map(|v| crate::engine::convert::to_display_string(&v));
+        self.host.write_error_record_as(rec, view.as_deref());
     }
 }

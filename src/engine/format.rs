@@ -364,7 +364,9 @@ pub fn property_of(v: &Value, name: &str) -> Value {
             }
         }
         Value::Net(n) => n.get_property(name).unwrap_or(Value::Null),
-        Value::Hashtable(h) => h.borrow().get_str(name).cloned().unwrap_or(Value::Null),
+        // Keys are not properties to the formatter and property expressions (a classic pwsh
+        // gotcha: `@{a=1} | Select-Object a` has an empty `a`); only the .NET properties are.
+        Value::Hashtable(_) => all_properties(v).into_iter().find(|(n, _)| eq_ci(n, name)).map(|x| x.1).unwrap_or(Value::Null),
         Value::Guid(g) if eq_ci(name, "Guid") => Value::string(crate::engine::value::format_guid(g)),
         Value::Type(_) => all_properties(v).into_iter().find(|(n, _)| eq_ci(n, name)).map(|x| x.1).unwrap_or(Value::Null),
         other => crate::engine::dotnet::intrinsic_property(other, name).unwrap_or(Value::Null),
@@ -379,7 +381,6 @@ pub fn has_property(v: &Value, name: &str) -> bool {
             o.get(name).is_some() || o.base.as_ref().is_some_and(|b| has_property(b, name))
         }
         Value::Net(n) => n.get_property(name).is_some(),
-        Value::Hashtable(h) => h.borrow().get_str(name).is_some(),
         other => all_properties(other).iter().any(|(n, _)| eq_ci(n, name)) || crate::engine::dotnet::intrinsic_property(other, name).is_some(),
     }
 }

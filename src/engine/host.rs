@@ -136,7 +136,12 @@ impl Host {
     fn flush_formatter_for_text(&mut self) {}
 
     pub fn write_error_record(&mut self, rec: &ErrorRecord) {
-        let text = crate::engine::display::render_error(rec, self.color_err);
+        self.write_error_record_as(rec, None);
+    }
+
+    /// An error record in the view `$ErrorView` names.
+    pub fn write_error_record_as(&mut self, rec: &ErrorRecord, view: Option<&str>) {
+        let text = crate::engine::display::render_error_as(rec, view, self.color_err);
         // Errors travel the merged stream into Out-Default: behind held table rows, in order.
         if self.formatter.holding() {
             self.formatter.push_error_text(&text);

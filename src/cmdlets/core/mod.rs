@@ -272,7 +272,15 @@ fn illegal_value(cx: &Cx, key: &str, value: &str) -> Flow {
 /// The value of a property expression for one object (`$_` is the object).
 pub fn eval_expr(cx: &mut Cx, item: &Value, expr: &Expr) -> R<Value> {
     match expr {
-        Expr::Name(n) => Ok(crate::engine::format::property_of(item, n)),
+        // ETS properties only (hashtable keys are not properties); script properties run.
+        Expr::Name(n) => match item {
+            Value::Hashtable(_) | Value::Null => Ok(crate::engine::format::property_of(item, n)),
+            _ if crate::engine::format::has_property(item, n) => {
+                let span = cx.span;
+                cx.it.get_member(item, n, span)
+            }
+            _ => Ok(Value::Null),
+        },
         Expr::Script(sb) => cx.it.invoke_script_block_value(sb, vec![], Some(item.clone()), false),
     }
 }

@@ -210,13 +210,7 @@ impl SelectObject {
                 cx.write_error(rec)?;
                 continue;
             }
-            let v = match &p.expr {
-                Expr::Name(n) => {
-                    let span = cx.span;
-                    cx.it.get_member(input, n, span)?
-                }
-                other => eval_expr(cx, input, other)?,
-            };
+            let v = eval_expr(cx, input, &p.expr)?;
             o.set(&name, v);
         }
         Ok(o.into_value())
