@@ -31,8 +31,22 @@ pub fn layout_width() -> usize {
     crate::engine::display::terminal_width().map(|w| w.saturating_sub(1)).unwrap_or(79)
 }
 
-/// `$FormatEnumerationLimit`: items shown inside `{…}`.
+/// `$FormatEnumerationLimit`'s default: items shown inside `{…}`.
 pub const ENUMERATION_LIMIT: usize = 4;
+
+thread_local! {
+    static ENUM_LIMIT: std::cell::Cell<i64> = const { std::cell::Cell::new(ENUMERATION_LIMIT as i64) };
+}
+
+/// Take `$FormatEnumerationLimit` from the session before formatting (negative = unlimited).
+pub fn sync_enumeration_limit(it: &crate::engine::interp::Interp) {
+    let n = it
+        .get_var_str("FormatEnumerationLimit")
+        .and_then(|v| crate::engine::convert::to_num(&v))
+        .map(|n| n.to_f64() as i64)
+        .unwrap_or(ENUMERATION_LIMIT as i64);
+    ENUM_LIMIT.with(|c| c.set(n));
+}
 
 /// Table width used by Out-String / Out-File without `-Width` (OutInner DefaultConsoleWidth:
 /// `Console.WindowWidth` is 0 when stdout is not a terminal).
@@ -502,14 +516,16 @@ fn object_name(v: &Value) -> String {
 
 /// `{a, b, c, d…}` for a collection (limit 4).
 pub fn enumerable_cell(items: &[Value]) -> String {
+    let limit = ENUM_LIMIT.with(|c| c.get());
+    let limit = if limit < 0 { usize::MAX } else { limit as usize };
     let mut s = String::from("{");
-    for (i, x) in items.iter().take(ENUMERATION_LIMIT).enumerate() {
+    for (i, x) in items.iter().take(limit).enumerate() {
         if i > 0 {
             s.push_str(", ");
         }
         s.push_str(&object_name(x));
     }
-    if items.len() > ENUMERATION_LIMIT {
+    if items.len() > limit {
         s.push('…');
     }
     s.push('}');
@@ -1508,6 +1524,7 @@ impl OutDefault {
 /// Script properties are evaluated before formatting (the formatter has no interpreter):
 /// objects carrying them are copied with their values resolved.
 pub fn resolve_script_properties(it: &mut crate::engine::interp::Interp, v: &Value) -> Value {
+    sync_enumeration_limit(it);
     match v {
         Value::Object(o) => {
             let names: Vec<Rc<str>> =

@@ -86,8 +86,29 @@ pub fn get_credential(cx: &mut Cx) -> R {
             return cx.emit(v);
         }
     }
-    // A user name still needs a password: tenantsim never prompts.
-    Err(cannot_prompt(cx))
+    if cx.it.options.non_interactive {
+        // A user name still needs a password: scripts run without a console to prompt on.
+        return Err(cannot_prompt(cx));
+    }
+    // The console host's prompt (the REPL).
+    let title = cx.string("Title").unwrap_or_else(|| "PowerShell credential request".into());
+    let message = cx.string("Message").unwrap_or_else(|| "Enter your credentials.".into());
+    let out = crate::engine::host::Stream::Out;
+    cx.it.host.write(out, &format!("{title}\n{message}\n"));
+    let user = match cx.string("UserName").or_else(|| cx.get("Credential").map(to_display_string)) {
+        Some(u) => u,
+        None => {
+            cx.it.host.write(out, "User: ");
+            match cx.it.host.read_line() {
+                Some(u) => u,
+                None => return Err(cannot_prompt(cx)),
+            }
+        }
+    };
+    cx.it.host.write(out, &format!("Password for user {user}: "));
+    let Some(pw) = cx.it.host.read_line() else { return Err(cannot_prompt(cx)) };
+    cx.it.host.write(out, "\n");
+    cx.emit(crate::engine::statics::credential(&user, Rc::from(pw.as_str())))
 }
 
 pub fn read_host(cx: &mut Cx) -> R {

@@ -471,6 +471,7 @@ impl Cmdlet for FormatTable {
         Ok(())
     }
     fn end(&mut self, cx: &mut Cx) -> R {
+        format::sync_enumeration_limit(cx.it);
         let items = std::mem::take(&mut self.items);
         let items: Vec<Value> = items.iter().map(|v| format::resolve_script_properties(cx.it, v)).collect();
         let items = expand_entries(items);
@@ -590,6 +591,7 @@ impl Cmdlet for FormatList {
         Ok(())
     }
     fn end(&mut self, cx: &mut Cx) -> R {
+        format::sync_enumeration_limit(cx.it);
         let items = std::mem::take(&mut self.items);
         let items: Vec<Value> = items.iter().map(|v| format::resolve_script_properties(cx.it, v)).collect();
         let items = expand_entries(items);

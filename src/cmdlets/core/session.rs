@@ -679,10 +679,11 @@ pub fn start_transcript(cx: &mut Cx) -> R {
         None => {
             let dir = match cx.string("OutputDirectory") {
                 Some(d) => super::files::absolute(&d),
-                None => super::files::absolute("~/Documents"),
+                None => super::files::absolute("~"),
             };
+            let host = std::fs::read_to_string("/etc/hostname").map(|s| s.trim().to_string()).unwrap_or_else(|_| "localhost".into());
             let rand: String = (0..8).map(|_| (b'a' + (cx.it.next_random() % 26) as u8) as char).collect();
-            dir.join(format!("PowerShell_transcript.localhost.{rand}.{}.txt", timestamp(now)))
+            dir.join(format!("PowerShell_transcript.{host}.{rand}.{}.txt", timestamp(now)))
         }
     };
     let shown = super::files::display(&path);
