@@ -386,6 +386,23 @@ impl Cmdlet for ExportCsv {
         }
         let Some(v) = input(cx) else { return Ok(()) };
         let v = format::resolve_script_properties(cx.it, &v);
+        if let (Some(w), true, false) = (&self.writer, cx.switch("Append"), cx.switch("Force")) {
+            // Appending needs every existing column among the object's properties.
+            let props = csv_properties(&v);
+            if let Some(missing) = w.header.as_ref().and_then(|h| h.iter().find(|c| !props.iter().any(|(n, _)| crate::lang::sym::eq_ci(n, c)))) {
+                let file = self.path.as_ref().map(|p| super::files::display(p)).unwrap_or_default();
+                let rec = cx.error(
+                    "System.InvalidOperationException",
+                    format!(
+                        "Cannot append CSV content to the following file: {file}. The appended object does not have a property that corresponds to the following column: {missing}. To continue with mismatched properties, add the -Force parameter, and then retry the command."
+                    ),
+                    "CannotAppendCsvWithMismatchedPropertyNames",
+                    "InvalidData",
+                )
+                .with_target(Value::string(missing.to_string()));
+                return Err(cx.terminate(rec));
+            }
+        }
         let w = self.writer.get_or_insert_with(|| CsvWriter::new(cx, None));
         self.lines.extend(w.lines(&v));
         Ok(())
@@ -486,7 +503,7 @@ impl JsonWriter {
             Value::Str(s) => self.string(s, out),
             Value::Char(c) => self.string(&c.to_string(), out),
             Value::Guid(g) => self.string(&crate::engine::value::format_guid(g), out),
-            Value::DateTime(d) => self.string(&crate::engine::netfmt::format_datetime(*d, "o").replace(".0000000", ""), out),
+            Value::DateTime(d) => self.string(&json_datetime(*d), out),
             Value::ScriptBlock(sb) => self.string(sb.body_text(), out),
             Value::Type(t) => self.string(&t.full_name(), out),
             _ => return false,
@@ -554,6 +571,24 @@ impl JsonWriter {
         self.newline(out, level);
         out.push('}');
     }
+}
+
+/// Newtonsoft's ISO 8601 date: `yyyy-MM-ddTHH:mm:ss.FFFFFFFK` (no trailing zeros, no dot
+/// for whole seconds; `Z` for UTC, the offset for local times, nothing when unspecified).
+fn json_datetime(d: crate::engine::datetime::DateTime) -> String {
+    let mut s = d.to_naive().format("%Y-%m-%dT%H:%M:%S").to_string();
+    let frac = d.ticks() % crate::engine::datetime::TICKS_PER_SECOND;
+    if frac > 0 {
+        let f = format!("{frac:07}");
+        s.push('.');
+        s.push_str(f.trim_end_matches('0'));
+    }
+    s.push_str(match d.kind() {
+        crate::engine::datetime::DateKind::Utc => "Z",
+        crate::engine::datetime::DateKind::Local => "+00:00",
+        crate::engine::datetime::DateKind::Unspecified => "",
+    });
+    s
 }
 
 #[derive(Default)]

@@ -15,6 +15,7 @@ $f = Join-Path $dir 'users.csv'
 $users | Export-Csv -Path $f
 Get-Content $f
 [pscustomobject]@{ Name = 'cid'; Age = 28; Mail = 'c@x' } | Export-Csv -Path $f -Append
+try { [pscustomobject]@{ Name = 'dan' } | Export-Csv -Path $f -Append } catch { $_.FullyQualifiedErrorId }
 $back = Import-Csv -Path $f
 $back.Count
 $back[1].Name
