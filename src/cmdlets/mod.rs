@@ -201,7 +201,15 @@ fn build_signature(j: &SigJson) -> Signature {
         }
     }
     let default_set = if single { None } else { j.sets.iter().position(|s| s.default) };
-    Signature { name: Rc::from(j.name.as_str()), kind: SigKind::Cmdlet, sets: set_names, default_set, params, supports_should_process: j.should_process }
+    Signature {
+        name: Rc::from(j.name.as_str()),
+        kind: SigKind::Cmdlet,
+        sets: set_names,
+        default_set,
+        params,
+        supports_should_process: j.should_process,
+        derived: Default::default(),
+    }
 }
 
 struct Registry {

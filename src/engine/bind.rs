@@ -55,6 +55,8 @@ pub struct SetMembership {
 #[derive(Debug, Clone)]
 pub struct ParamDef {
     pub name: Rc<str>,
+    /// The variable a script function's parameter binds to.
+    pub sym: crate::lang::sym::Sym,
     pub aliases: Vec<Rc<str>>,
     pub ty: ParamType,
     /// The type as written in the reference / param block, for messages and Get-Help.
@@ -77,6 +79,7 @@ impl ParamDef {
     pub fn new(name: &str, ty: ParamType, type_name: &str) -> ParamDef {
         ParamDef {
             name: Rc::from(name),
+            sym: crate::lang::sym::intern(name),
             aliases: Vec::new(),
             ty,
             type_name: Rc::from(type_name),
@@ -92,6 +95,14 @@ impl ParamDef {
             default: None,
             help: None,
         }
+    }
+    pub fn has_validation(&self) -> bool {
+        self.validate_not_null_or_empty
+            || self.validate_set.is_some()
+            || self.validate_range.is_some()
+            || self.validate_pattern.is_some()
+            || self.validate_length.is_some()
+            || self.validate_count.is_some()
     }
     pub fn mask(&self) -> u64 {
         self.sets.iter().fold(0, |m, s| m | s.mask)
@@ -139,11 +150,58 @@ pub struct Signature {
     pub default_set: Option<usize>,
     pub params: Vec<ParamDef>,
     pub supports_should_process: bool,
+    /// Lookup tables computed on first use (see [`Derived`]).
+    pub derived: std::cell::OnceCell<Derived>,
+}
+
+/// Per-signature tables the binder consults for every pipeline object: computed once.
+#[derive(Debug, Default, Clone)]
+pub struct Derived {
+    /// Case-insensitive parameter name → index.
+    pub by_name: indexmap::IndexMap<crate::engine::value::CiStr, usize, rustc_hash::FxBuildHasher>,
+    /// Per parameter: sets in which it takes pipeline input by value / by property name, and
+    /// sets in which it is mandatory.
+    pub pipeline_mask: Vec<u64>,
+    pub by_name_mask: Vec<u64>,
+    pub mandatory_mask: Vec<u64>,
+    /// Parameters that take pipeline input at all (by value first, then by name).
+    pub pipeline_params: Vec<usize>,
+    pub by_name_params: Vec<usize>,
 }
 
 impl Signature {
     pub fn param_index(&self, name: &str) -> Option<usize> {
-        self.params.iter().position(|p| eq_ci(&p.name, name))
+        self.derived().by_name.get(&crate::engine::value::CiRef::new(name)).copied()
+    }
+    pub fn derived(&self) -> &Derived {
+        self.derived.get_or_init(|| {
+            let mut d = Derived::default();
+            for (i, p) in self.params.iter().enumerate() {
+                d.by_name.insert(crate::engine::value::CiStr(p.name.clone()), i);
+                let (mut pl, mut bn, mut ma) = (0u64, 0u64, 0u64);
+                for s in &p.sets {
+                    if s.from_pipeline {
+                        pl |= s.mask;
+                    }
+                    if s.by_property_name {
+                        bn |= s.mask;
+                    }
+                    if s.mandatory {
+                        ma |= s.mask;
+                    }
+                }
+                d.pipeline_mask.push(pl);
+                d.by_name_mask.push(bn);
+                d.mandatory_mask.push(ma);
+                if pl != 0 {
+                    d.pipeline_params.push(i);
+                }
+                if bn != 0 {
+                    d.by_name_params.push(i);
+                }
+            }
+            d
+        })
     }
     pub fn all_mask(&self) -> u64 {
         if self.sets.is_empty() || self.sets.len() >= 64 { ALL_SETS } else { (1u64 << self.sets.len()) - 1 }
@@ -422,13 +480,12 @@ pub fn coerce_and_validate(sig: &Signature, p: &ParamDef, value: Value, span: Op
             span,
         });
     }
-    let v = coerce(p, value.clone()).map_err(|inner| {
+    let v = coerce(p, value).map_err(|inner| {
         let message = if is_script {
             format!("Cannot process argument transformation on parameter '{}'. {}", p.name, inner)
         } else {
             format!("Cannot bind parameter '{}'. {}", p.name, inner)
         };
-        let _ = type_name_for_message(p);
         BindError {
             message,
             id: if is_script { "ParameterArgumentTransformationError" } else { "CannotConvertArgumentNoMessage" },
@@ -456,6 +513,9 @@ fn validation_error(p: &ParamDef, detail: String, span: Option<Span>) -> BindErr
 }
 
 fn validate(p: &ParamDef, v: &Value, span: Option<Span>) -> Result<(), BindError> {
+    if !p.has_validation() {
+        return Ok(());
+    }
     let items: Vec<Value> = match v {
         Value::Array(_) | Value::List(_) => v.enumerate().unwrap_or_default(),
         other => vec![other.clone()],
@@ -611,7 +671,7 @@ pub fn bind(req: BindRequest) -> Result<Bound, BindError> {
     let sig = req.sig;
     let mut b = Bound {
         values: vec![None; sig.params.len()],
-        order: Vec::new(),
+        order: Vec::with_capacity(sig.params.len()),
         mask: sig.all_mask(),
         set: None,
         common: Common::default(),
@@ -646,6 +706,8 @@ pub fn bind(req: BindRequest) -> Result<Bound, BindError> {
                     Match::Param(i) => (sig.params[*i].is_switch(), sig.params[*i].name.clone()),
                     Match::Common(n, sw) => (*sw, Rc::from(*n)),
                 };
+                // Conversion and validation errors point at the argument, as pwsh does.
+                let mut value_span = span;
                 let val = match value {
                     Some(v) => v,
                     None if colon => {
@@ -654,14 +716,23 @@ pub fn bind(req: BindRequest) -> Result<Bound, BindError> {
                     None if is_switch => Value::Bool(true),
                     None => match args.peek() {
                         Some(Arg::Positional { .. }) => match args.next() {
-                            Some(Arg::Positional { value, .. }) => value,
+                            Some(Arg::Positional { value, span: vs, .. }) => {
+                                value_span = vs;
+                                value
+                            }
                             _ => Value::Null,
                         },
                         _ => return Err(missing_argument(sig, &m, &pname, span)),
                     },
                 };
                 match m {
-                    Match::Param(i) => bind_one(sig, &mut b, i, val, Some(span), req.command_name)?,
+                    Match::Param(i) => {
+                        if b.values[i].is_some() {
+                            bind_one(sig, &mut b, i, val, Some(span), req.command_name)?;
+                        } else {
+                            bind_one(sig, &mut b, i, val, Some(value_span), req.command_name)?;
+                        }
+                    }
                     Match::Common(n, _) => bind_common(&mut b, n, val, Some(span))?,
                 }
             }
@@ -725,7 +796,8 @@ pub fn bind(req: BindRequest) -> Result<Bound, BindError> {
         } else if sig.kind == SigKind::Simple {
             b.remaining.extend(leftover.into_iter().map(|(v, _, _)| v));
         } else {
-            let (_, span, text) = &leftover[0];
+            let (value, span, text) = &leftover[0];
+            let text = if text.is_empty() { argument_text(value) } else { text.to_string() };
             return Err(berr(format!("A positional parameter cannot be found that accepts argument '{text}'."), "PositionalParameterNotFound", Some(*span)));
         }
     }
@@ -737,6 +809,24 @@ pub fn bind(req: BindRequest) -> Result<Bound, BindError> {
         check_mandatory(sig, &b, true)?;
     }
     Ok(b)
+}
+
+/// How an argument appears in binding messages: arrays as `System.Object[]`.
+pub fn argument_text(v: &Value) -> String {
+    match v {
+        Value::Array(_) => "System.Object[]".into(),
+        other => to_display_string(other),
+    }
+}
+
+thread_local! {
+    static NO_TEXT: Rc<str> = Rc::from("");
+}
+
+/// Placeholder for `Arg::Positional::text` when the text can be derived from the value on
+/// demand (only binding errors need it).
+pub fn no_text() -> Rc<str> {
+    NO_TEXT.with(|t| t.clone())
 }
 
 /// pwsh's first positional pass binds only where no type conversion is needed.
@@ -780,11 +870,12 @@ pub fn resolve_set(sig: &Signature, b: &mut Bound, expects_input: bool) -> Resul
         return Ok(());
     }
     let n = sig.sets.len().min(64);
-    let candidates: Vec<usize> = (0..n).filter(|i| b.mask & (1u64 << i) != 0).collect();
-    if candidates.len() == 1 {
-        b.set = Some(candidates[0]);
+    let live = b.mask & sig.all_mask();
+    if live.count_ones() == 1 {
+        b.set = Some(live.trailing_zeros() as usize);
         return Ok(());
     }
+    let candidates: Vec<usize> = (0..n).filter(|i| b.mask & (1u64 << i) != 0).collect();
     if candidates.is_empty() {
         return Err(ambiguous_set());
     }
@@ -820,16 +911,13 @@ pub fn check_mandatory(sig: &Signature, b: &Bound, allow_pipeline: bool) -> Resu
         Some(s) => 1u64 << s,
         None => ALL_SETS,
     };
-    let missing: Vec<&str> = sig
-        .params
-        .iter()
-        .enumerate()
-        .filter(|(i, p)| p.mandatory_in(bit) && b.values[*i].is_none() && !(allow_pipeline && (p.pipeline_in(bit) || p.by_name_in(bit))))
-        .map(|(_, p)| &*p.name)
-        .collect();
-    if missing.is_empty() {
+    let d = sig.derived();
+    let is_missing =
+        |i: usize| d.mandatory_mask[i] & bit != 0 && b.values[i].is_none() && !(allow_pipeline && (d.pipeline_mask[i] | d.by_name_mask[i]) & bit != 0);
+    if !(0..sig.params.len()).any(is_missing) {
         return Ok(());
     }
+    let missing: Vec<&str> = (0..sig.params.len()).filter(|i| is_missing(*i)).map(|i| &*sig.params[i].name).collect();
     let list: String = missing.iter().map(|m| format!(" {m}")).collect();
     Err(BindError {
         message: format!("Cannot process command because of one or more missing mandatory parameters:{list}."),
@@ -864,10 +952,11 @@ pub fn bind_pipeline(sig: &Signature, b: &mut Bound, input: &Value, command: &st
         _ => b.mask,
     };
     let mut bound_any = false;
+    let d = sig.derived();
     // ByValue: exact type match first, then with conversion.
-    let by_value: Vec<usize> = sig.params.iter().enumerate().filter(|(i, p)| b.values[*i].is_none() && p.pipeline_in(mask)).map(|(i, _)| i).collect();
+    let by_value = d.pipeline_params.iter().copied().filter(|i| b.values[*i].is_none() && d.pipeline_mask[*i] & mask != 0);
     let mut chosen = None;
-    for &i in &by_value {
+    for i in by_value.clone() {
         let p = &sig.params[i];
         let exact = match &p.ty {
             ParamType::Any | ParamType::Identity { .. } | ParamType::Multi { .. } => true,
@@ -880,7 +969,7 @@ pub fn bind_pipeline(sig: &Signature, b: &mut Bound, input: &Value, command: &st
         }
     }
     if chosen.is_none() {
-        for &i in &by_value {
+        for i in by_value {
             if let Ok(v) = coerce(&sig.params[i], input.clone()) {
                 chosen = Some((i, v));
                 break;
@@ -895,8 +984,9 @@ pub fn bind_pipeline(sig: &Signature, b: &mut Bound, input: &Value, command: &st
         bound_any = true;
     }
     // ByPropertyName.
-    for (i, p) in sig.params.iter().enumerate() {
-        if b.values[i].is_some() || !p.by_name_in(mask) {
+    for &i in &d.by_name_params {
+        let p = &sig.params[i];
+        if b.values[i].is_some() || d.by_name_mask[i] & mask == 0 {
             continue;
         }
         let mut names = vec![p.name.clone()];

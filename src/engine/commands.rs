@@ -50,6 +50,8 @@ pub struct CmdletInfo {
 pub enum Resolved {
     Cmdlet(Rc<CmdletInfo>),
     Function(Rc<FunctionInfo>),
+    /// A function plus the binding plan of this call site (see engine::callplan).
+    Planned(Rc<FunctionInfo>, Rc<crate::engine::callplan::CallPlan>),
     Script(Rc<std::path::PathBuf>),
 }
 

@@ -161,6 +161,38 @@ pub fn custom_object_string(o: &PsObject) -> String {
     s
 }
 
+/// Append an integer's decimal digits without going through `core::fmt`.
+#[inline]
+pub fn push_int(s: &mut String, v: i64) {
+    let mut buf = [0u8; 20];
+    let mut n = v.unsigned_abs();
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if v < 0 {
+        s.push('-');
+    }
+    // The buffer holds ASCII digits only.
+    s.push_str(std::str::from_utf8(&buf[i..]).unwrap_or("0"));
+}
+
+/// Append a value's string form (`[string]` conversion) to a buffer.
+pub fn push_display(s: &mut String, v: &Value, ofs: &str) {
+    match v {
+        Value::Str(x) => s.push_str(x),
+        Value::Int(i) => push_int(s, *i as i64),
+        Value::Long(i) => push_int(s, *i),
+        Value::Null => {}
+        other => s.push_str(&to_string_with(other, ofs)),
+    }
+}
+
 /// `[string]$v` with `$OFS` = " ".
 pub fn to_display_string(v: &Value) -> String {
     to_string_with(v, " ")

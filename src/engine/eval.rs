@@ -24,6 +24,42 @@ impl Sink for Vec<Value> {
     }
 }
 
+/// Collects output without allocating for the common zero- and one-item cases.
+#[derive(Default)]
+pub struct Collector {
+    first: Option<Value>,
+    rest: Vec<Value>,
+}
+
+impl Sink for Collector {
+    #[inline]
+    fn push(&mut self, _it: &mut Interp, v: Value) -> R {
+        if self.rest.is_empty() {
+            match self.first.take() {
+                None => self.first = Some(v),
+                Some(f) => {
+                    self.rest.reserve(4);
+                    self.rest.push(f);
+                    self.rest.push(v);
+                }
+            }
+        } else {
+            self.rest.push(v);
+        }
+        Ok(())
+    }
+}
+
+impl Collector {
+    /// Nothing → $null, one item → the item, more → an array.
+    pub fn into_value(self) -> Value {
+        if self.rest.is_empty() { self.first.unwrap_or(Value::Null) } else { Value::array(self.rest) }
+    }
+    pub fn into_vec(self) -> Vec<Value> {
+        if self.rest.is_empty() { self.first.into_iter().collect() } else { self.rest }
+    }
+}
+
 pub struct NullSink;
 impl Sink for NullSink {
     fn push(&mut self, _it: &mut Interp, _v: Value) -> R {
@@ -41,7 +77,16 @@ pub fn collect_value(mut items: Vec<Value>) -> Value {
 }
 
 /// Write a value to a sink the way the pipeline does: collections are unrolled one level.
+#[inline]
 pub fn emit(it: &mut Interp, v: Value, out: &mut dyn Sink) -> R {
+    match &v {
+        Value::Array(_) | Value::List(_) | Value::Bytes(_) | Value::Net(_) => emit_collection(it, v, out),
+        _ => out.push(it, v),
+    }
+}
+
+#[inline(never)]
+fn emit_collection(it: &mut Interp, v: Value, out: &mut dyn Sink) -> R {
     match &v {
         Value::Array(a) => {
             let items = a.borrow().clone();
@@ -74,6 +119,21 @@ pub fn emit(it: &mut Interp, v: Value, out: &mut dyn Sink) -> R {
         },
         _ => out.push(it, v),
     }
+}
+
+/// The expression of a statement that is just one expression (no pipeline, no redirection).
+#[inline]
+fn single_expression(s: &Stmt) -> Option<&Expr> {
+    if let StmtKind::Pipeline(chain) = &s.kind {
+        if chain.rest.is_empty() && chain.first.elements.len() == 1 {
+            if let PipeElement::Expr { expr, redirections } = &chain.first.elements[0] {
+                if redirections.is_empty() {
+                    return Some(expr);
+                }
+            }
+        }
+    }
+    None
 }
 
 fn label_matches(flow_label: &Option<Rc<str>>, loop_label: &Option<Rc<str>>) -> bool {
@@ -173,7 +233,16 @@ impl Interp {
 
     pub fn exec_stmt(&mut self, s: &Stmt, out: &mut dyn Sink) -> R {
         match &s.kind {
-            StmtKind::Pipeline(chain) => self.run_chain(chain, out),
+            StmtKind::Pipeline(chain) => {
+                if chain.rest.is_empty() && chain.first.elements.len() == 1 {
+                    if let PipeElement::Assign(a) = &chain.first.elements[0] {
+                        self.assign(a)?;
+                        self.last_ok = true;
+                        return Ok(());
+                    }
+                }
+                self.run_chain(chain, out)
+            }
             StmtKind::If { clauses, else_body } => {
                 for (cond, body) in clauses {
                     let v = self.eval_chain_value(cond)?;
@@ -511,6 +580,7 @@ impl Interp {
     }
 
     /// Run a pipeline chain and collect its output as one value.
+    #[inline]
     pub fn eval_chain_value(&mut self, chain: &PipelineChain) -> R<Value> {
         if chain.rest.is_empty() && chain.first.elements.len() == 1 {
             if let PipeElement::Expr { expr, redirections } = &chain.first.elements[0] {
@@ -519,9 +589,9 @@ impl Interp {
                 }
             }
         }
-        let mut items = Vec::new();
+        let mut items = Collector::default();
         self.run_chain(chain, &mut items)?;
-        Ok(collect_value(items))
+        Ok(items.into_value())
     }
 
     /// Run statements and collect their output.
@@ -542,7 +612,38 @@ impl Interp {
 
     // ───────────────────────────── expressions ─────────────────────────────
 
+    /// Evaluate an expression. The hot shapes (constants, variables, binary operators,
+    /// parentheses) are handled here; everything else in `eval_other`, which keeps this
+    /// function's frame small — it runs for every node of every expression.
+    #[inline]
     pub fn eval(&mut self, e: &Expr) -> R<Value> {
+        match &e.kind {
+            ExprKind::Const(v) => Ok(v.clone()),
+            ExprKind::Var(v) => self.read_var(v, e.span),
+            ExprKind::Binary(op, a, b) => self.eval_binary(*op, a, b, e.span),
+            ExprKind::Paren(chain) if chain.rest.is_empty() && chain.first.elements.len() == 1 => match &chain.first.elements[0] {
+                PipeElement::Expr { expr, redirections } if redirections.is_empty() => self.eval(expr),
+                _ => self.eval_other(e),
+            },
+            _ => self.eval_other(e),
+        }
+    }
+
+    /// A leaf operand without a recursive `eval` call.
+    #[inline(always)]
+    fn eval_operand(&mut self, e: &Expr) -> R<Value> {
+        match &e.kind {
+            ExprKind::Const(v) => Ok(v.clone()),
+            ExprKind::Var(v) if v.special == SpecialVar::None && v.scope == VarScope::Any => match self.find_var(v.sym) {
+                Some(x) => Ok(x.value.clone()),
+                None => self.read_var(v, e.span),
+            },
+            _ => self.eval(e),
+        }
+    }
+
+    #[inline(never)]
+    fn eval_other(&mut self, e: &Expr) -> R<Value> {
         match &e.kind {
             ExprKind::Const(v) => Ok(v.clone()),
             ExprKind::Var(v) => self.read_var(v, e.span),
@@ -618,8 +719,11 @@ impl Interp {
                     if key.is_null() {
                         return Err(self.runtime_error_at("A null key is not allowed in a hash literal.", "InvalidNullKey", k.span));
                     }
-                    let val = self.eval_stmt_value(v)?;
-                    if h.contains_key(&key) {
+                    let val = match single_expression(v) {
+                        Some(x) => self.eval(x)?,
+                        None => self.eval_stmt_value(v)?,
+                    };
+                    if !h.insert_new(key.clone(), val) {
                         let ks = to_display_string(&key);
                         return Err(self.runtime_error_at(
                             &format!("Duplicate keys '{ks}' are not allowed in hash literals."),
@@ -627,7 +731,6 @@ impl Interp {
                             k.span,
                         ));
                     }
-                    h.insert(key, val);
                 }
                 Ok(Value::Hashtable(Rc::new(RefCell::new(h))))
             }
@@ -741,8 +844,8 @@ impl Interp {
                 self.eval(b)
             }
             _ => {
-                let l = self.eval(a)?;
-                let r = self.eval(b)?;
+                let l = self.eval_operand(a)?;
+                let r = self.eval_operand(b)?;
                 // Hot path: Int32 arithmetic and comparison without going through ops.
                 if let (Value::Int(x), Value::Int(y)) = (&l, &r) {
                     let (x, y) = (*x, *y);
@@ -789,8 +892,17 @@ impl Interp {
                     self.append_string(&mut s, &val);
                 }
                 StrPart::Sub(stmts, _) => {
-                    let items = self.eval_block_value(stmts)?;
-                    let val = collect_value(items);
+                    let val = match stmts.as_slice() {
+                        [one] if single_expression(one).is_some() => match single_expression(one) {
+                            Some(e) => self.eval(e)?,
+                            None => Value::Null,
+                        },
+                        _ => {
+                            let mut items = Collector::default();
+                            self.exec_block(stmts, &mut items)?;
+                            items.into_value()
+                        }
+                    };
                     self.append_string(&mut s, &val);
                 }
                 StrPart::Expr(e) => {
@@ -806,10 +918,8 @@ impl Interp {
     pub fn append_string(&self, s: &mut String, v: &Value) {
         match v {
             Value::Str(x) => s.push_str(x),
-            Value::Int(i) => {
-                use std::fmt::Write;
-                let _ = write!(s, "{i}");
-            }
+            Value::Int(i) => crate::engine::convert::push_int(s, *i as i64),
+            Value::Long(i) => crate::engine::convert::push_int(s, *i),
             Value::Array(_) | Value::List(_) => s.push_str(&crate::engine::convert::to_string_with(v, &self.ofs())),
             other => s.push_str(&to_display_string(other)),
         }
@@ -817,7 +927,18 @@ impl Interp {
 
     // ───────────────────────────── variables ─────────────────────────────
 
+    #[inline]
     pub fn read_var(&mut self, v: &VarRef, span: Span) -> R<Value> {
+        if v.special == SpecialVar::None && v.scope == VarScope::Any {
+            if let Some(x) = self.find_var(v.sym) {
+                return Ok(x.value.clone());
+            }
+        }
+        self.read_var_slow(v, span)
+    }
+
+    #[inline(never)]
+    fn read_var_slow(&mut self, v: &VarRef, span: Span) -> R<Value> {
         match v.special {
             SpecialVar::Null => return Ok(Value::Null),
             SpecialVar::True => return Ok(Value::Bool(true)),
@@ -939,7 +1060,35 @@ impl Interp {
     // ───────────────────────────── assignment ─────────────────────────────
 
     pub fn assign(&mut self, a: &Assignment) -> R {
-        let value = self.eval_stmt_value(&a.value)?;
+        let value = match single_expression(&a.value) {
+            Some(e) => self.eval(e)?,
+            None => self.eval_stmt_value(&a.value)?,
+        };
+        // `$x = …` / `$x += …` on a plain variable of the current scope: one lookup, in place.
+        if let ExprKind::Var(v) = &a.target.kind {
+            if v.scope == VarScope::Any && v.special == SpecialVar::None {
+                let cur = self.cur;
+                if let Some(var) = self.scope_mut(cur).vars.get_mut(&v.sym) {
+                    if var.constraint.is_none() && !var.read_only && !var.constant {
+                        match (a.op, &var.value, &value) {
+                            (AssignOp::Assign, _, _) => {
+                                var.value = value;
+                                return Ok(());
+                            }
+                            (AssignOp::Add, Value::Int(x), Value::Int(y)) => {
+                                var.value = x.checked_add(*y).map(Value::Int).unwrap_or(Value::Double(*x as f64 + *y as f64));
+                                return Ok(());
+                            }
+                            (AssignOp::Sub, Value::Int(x), Value::Int(y)) => {
+                                var.value = x.checked_sub(*y).map(Value::Int).unwrap_or(Value::Double(*x as f64 - *y as f64));
+                                return Ok(());
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+            }
+        }
         let value = match a.op {
             AssignOp::Assign => value,
             AssignOp::Coalesce => {

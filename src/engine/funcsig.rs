@@ -206,6 +206,7 @@ pub fn signature_for(sb: &ScriptBlock, name: &str) -> Signature {
         default_set,
         params,
         supports_should_process: cmdlet_binding.is_some_and(|a| named_bool(a, "SupportsShouldProcess")),
+        derived: Default::default(),
     }
 }
 

@@ -44,7 +44,7 @@ pub struct FunctionInfo {
 #[derive(Debug, Default)]
 pub struct Scope {
     pub parent: Option<usize>,
-    pub vars: FxHashMap<Sym, Variable>,
+    pub vars: crate::engine::vartable::VarTable,
     pub funcs: FxHashMap<Sym, Rc<FunctionInfo>>,
     pub aliases: FxHashMap<Sym, Rc<str>>,
     /// `Set-StrictMode -Version n` in effect from this scope down (0 = off).
@@ -215,14 +215,16 @@ impl Interp {
 
     /// Create a child scope of `parent` (not yet current).
     pub fn new_scope(&mut self, parent: usize) -> usize {
-        let s = Scope { parent: Some(parent), in_use: true, ..Scope::default() };
         match self.free_scopes.pop() {
             Some(i) => {
-                self.scopes[i] = s;
+                // Freed scopes were cleared but keep their allocations for reuse.
+                let s = &mut self.scopes[i];
+                s.parent = Some(parent);
+                s.in_use = true;
                 i
             }
             None => {
-                self.scopes.push(s);
+                self.scopes.push(Scope { parent: Some(parent), in_use: true, ..Scope::default() });
                 self.scopes.len() - 1
             }
         }
@@ -268,6 +270,7 @@ impl Interp {
 
     // ───────────────────────────── variables ─────────────────────────────
 
+    #[inline]
     pub fn find_var(&self, sym: Sym) -> Option<&Variable> {
         let mut s = self.cur;
         loop {
@@ -404,7 +407,7 @@ impl Interp {
         let mut out: Vec<(Sym, Value)> = Vec::new();
         let mut s = Some(self.cur);
         while let Some(i) = s {
-            for (k, v) in &self.scopes[i].vars {
+            for (k, v) in self.scopes[i].vars.iter() {
                 if !out.iter().any(|(o, _)| o == k) {
                     out.push((*k, v.value.clone()));
                 }

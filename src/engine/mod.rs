@@ -1,6 +1,7 @@
 //! The PowerShell engine: values, scopes, evaluation, the parameter binder, errors, formatting.
 
 pub mod bind;
+pub mod callplan;
 pub mod commands;
 pub mod convert;
 pub mod datetime;
@@ -20,6 +21,7 @@ pub mod pipeline;
 pub mod statics;
 pub mod types;
 pub mod value;
+pub mod vartable;
 
 use crate::engine::interp::Interp;
 use crate::engine::value::Value;

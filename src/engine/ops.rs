@@ -204,7 +204,21 @@ pub fn binary(it: &mut Interp, op: BinOp, l: &Value, r: &Value) -> OpResult {
         }
         BinOp::Join => {
             let sep = to_display_string(r);
-            Ok(Value::string(items_of(l).iter().map(to_display_string).collect::<Vec<_>>().join(&sep)))
+            let mut out = String::new();
+            let mut join = |items: &[Value]| {
+                for (i, x) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(&sep);
+                    }
+                    crate::engine::convert::push_display(&mut out, x, " ");
+                }
+            };
+            match l {
+                Value::Array(a) => join(&a.borrow()),
+                Value::List(li) => join(&li.items.borrow()),
+                other => join(&items_of(other)),
+            }
+            Ok(Value::string(out))
         }
         BinOp::Cmp(cmp, cs) => compare(it, cmp, cs, l, r),
         BinOp::Is => Ok(Value::Bool(is_type(l, r)?)),

@@ -10,7 +10,7 @@ use crate::engine::bind::{self, Arg, BindError, BindRequest, Bound, Signature};
 use crate::engine::commands::{Cmdlet, CmdletInfo, Cx, Resolved};
 use crate::engine::convert::to_display_string;
 use crate::engine::error::{ErrorRecord, Flow, R, Termination, statement_error};
-use crate::engine::eval::{NullSink, Sink, collect_value, emit};
+use crate::engine::eval::{NullSink, Sink, emit};
 use crate::engine::interp::{ActionPref, FunctionInfo, Interp, StreamTarget};
 use crate::engine::value::{Hashtable, Value};
 use crate::lang::ast::*;
@@ -205,6 +205,7 @@ impl Stage {
                 let body = body.clone();
                 match phase {
                     Phase::Begin => {
+                        it.call_depth += 1;
                         let fscope = if *dot { self.caller_scope } else { it.new_scope(self.caller_scope) };
                         *scope = Some(fscope);
                         *started = true;
@@ -310,7 +311,10 @@ impl Stage {
 
     /// Release a function's scope (also after errors).
     fn finish(&mut self, it: &mut Interp) {
-        if let StageKind::Script { scope, dot, .. } = &mut self.kind {
+        if let StageKind::Script { scope, dot, started, .. } = &mut self.kind {
+            if std::mem::take(started) {
+                it.call_depth = it.call_depth.saturating_sub(1);
+            }
             if let Some(s) = scope.take() {
                 if !*dot {
                     it.free_scope(s);
@@ -327,7 +331,7 @@ impl Stage {
     }
 }
 
-fn catch_return(r: R) -> R {
+pub fn catch_return(r: R) -> R {
     match r {
         Err(Flow::Return) => Ok(()),
         other => other,
@@ -360,6 +364,19 @@ impl Interp {
     pub fn run_pipeline(&mut self, p: &Pipeline, out: &mut dyn Sink) -> R {
         if p.elements.len() == 1 {
             match &p.elements[0] {
+                PipeElement::Command(c) if c.redirections.is_empty() && c.invocation != Invocation::DotSource => match self.cached_function(c) {
+                    Some((f, Some(plan))) => {
+                        let r = self.call_planned(c, &f, &plan, out);
+                        self.last_ok = r.is_ok() && self.last_ok;
+                        return r;
+                    }
+                    Some((f, None)) => {
+                        let r = self.call_function(c, &f, out);
+                        self.last_ok = r.is_ok() && self.last_ok;
+                        return r;
+                    }
+                    None => {}
+                },
                 PipeElement::Assign(a) => {
                     self.assign(a)?;
                     self.last_ok = true;
@@ -528,7 +545,7 @@ impl Interp {
                 let verbose = bound.common.verbose.unwrap_or_else(|| self.pref(wk::VERBOSE_PREFERENCE, ActionPref::SilentlyContinue) == ActionPref::Continue);
                 StageKind::Cmdlet { info: info.clone(), bound, imp: (info.make)(), error_action, warning_action, verbose, processed: false }
             }
-            Resolved::Function(f) => {
+            Resolved::Function(f) | Resolved::Planned(f, _) => {
                 self.check_call_depth()?;
                 let sig = crate::engine::funcsig::cached_signature(&f.body, &f.name);
                 let bound = bind::bind(BindRequest { sig: &sig, args, expects_input: has_input, command_name: &f.name })
@@ -582,6 +599,61 @@ impl Interp {
         })
     }
 
+    /// The function a call site resolved to last time, if the command table has not changed.
+    fn cached_function(&self, call: &CommandCall) -> Option<(Rc<FunctionInfo>, Option<Rc<crate::engine::callplan::CallPlan>>)> {
+        if let CommandName::Bare(_) = &call.name {
+            match call.cache.borrow().as_ref() {
+                Some((generation, Resolved::Function(f))) if *generation == self.generation => return Some((f.clone(), None)),
+                Some((generation, Resolved::Planned(f, p))) if *generation == self.generation => return Some((f.clone(), Some(p.clone()))),
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// A function call that is a whole pipeline: no streaming machinery needed.
+    fn call_function(&mut self, call: &CommandCall, f: &Rc<FunctionInfo>, out: &mut dyn Sink) -> R {
+        let args = self.eval_args(call)?;
+        self.check_call_depth()?;
+        let sig = crate::engine::funcsig::cached_signature(&f.body, &f.name);
+        if let Some(plan) = crate::engine::callplan::plan_for(call, f, &sig) {
+            let generation = self.generation;
+            *call.cache.borrow_mut() = Some((generation, Resolved::Planned(f.clone(), Rc::new(plan))));
+        }
+        let bound = match bind::bind(BindRequest { sig: &sig, args, expects_input: false, command_name: &f.name }) {
+            Ok(b) => b,
+            Err(e) => {
+                let file = self.current_file_or_anon();
+                return Err(statement_error(binding_error_record(&e, &file, call.span, &f.name, &f.name, "")));
+            }
+        };
+        self.last_ok = true;
+        let caller = self.cur;
+        let scope = self.new_scope(caller);
+        self.cur = scope;
+        self.call_depth += 1;
+        self.files.push(f.body.file.clone());
+        let body = &f.body;
+        let r = (|| -> R {
+            self.bind_into_scope(&sig, &bound, body, scope, call.span)?;
+            if let Some(b) = &body.begin {
+                catch_return(self.exec_block(b, out))?;
+            }
+            if let Some(b) = &body.process {
+                catch_return(self.exec_block(b, out))?;
+            }
+            if let Some(b) = &body.end {
+                catch_return(self.exec_block(b, out))?;
+            }
+            Ok(())
+        })();
+        self.files.pop();
+        self.call_depth -= 1;
+        self.cur = caller;
+        self.free_scope(scope);
+        r
+    }
+
     fn load_script(&mut self, path: &Path, file: &Rc<SourceFile>, span: Span) -> R<Rc<ScriptBlock>> {
         let text = std::fs::read_to_string(path).map_err(|e| {
             statement_error(
@@ -603,10 +675,19 @@ impl Interp {
     /// Bind parameter values into a new function/script scope as variables.
     pub fn bind_into_scope(&mut self, sig: &Signature, bound: &Bound, body: &ScriptBlock, scope: usize, _span: Span) -> R {
         for (i, p) in sig.params.iter().enumerate() {
-            let sym = intern(&p.name);
-            let constraint = param_constraint(p);
-            match &bound.values[i] {
-                Some(v) => self.define_var(scope, sym, v.clone(), constraint),
+            self.define_param(scope, p, bound.values[i].clone())?;
+        }
+        self.bind_scope_extras(sig, bound, body, scope, _span)
+    }
+
+    /// Define one parameter variable in a function scope: its bound value, else its default
+    /// (evaluated in the function scope), else its type's default.
+    pub fn define_param(&mut self, scope: usize, p: &bind::ParamDef, value: Option<Value>) -> R {
+        let sym = p.sym;
+        let constraint = param_constraint(p);
+        {
+            match value {
+                Some(v) => self.define_var(scope, sym, v, constraint),
                 None => {
                     let v = match &p.default {
                         Some(e) => {
@@ -642,7 +723,11 @@ impl Interp {
                 }
             }
         }
-        if body.uses_args || sig.kind == bind::SigKind::Simple {
+        Ok(())
+    }
+
+    fn bind_scope_extras(&mut self, sig: &Signature, bound: &Bound, body: &ScriptBlock, scope: usize, _span: Span) -> R {
+        if body.uses_args {
             self.define_var(scope, wk::ARGS, Value::array(bound.remaining.clone()), None);
         }
         if body.uses_bound_parameters {
@@ -708,11 +793,7 @@ impl Interp {
                 }
                 CommandArg::Value(e) => {
                     let v = self.eval(e)?;
-                    let text: Rc<str> = match &v {
-                        Value::Array(_) => Rc::from("System.Object[]"),
-                        other => Rc::from(to_display_string(other).as_str()),
-                    };
-                    out.push(Arg::Positional { value: v, span: e.span, text });
+                    out.push(Arg::Positional { value: v, span: e.span, text: bind::no_text() });
                 }
                 CommandArg::Splat { var, span } => {
                     let v = self.read_var(var, *span)?;
@@ -726,8 +807,7 @@ impl Interp {
                         Value::Null => {}
                         other => {
                             for item in other.enumerate().unwrap_or_else(|| vec![other.clone()]) {
-                                let text: Rc<str> = Rc::from(to_display_string(&item).as_str());
-                                out.push(Arg::Positional { value: item, span: *span, text });
+                                out.push(Arg::Positional { value: item, span: *span, text: bind::no_text() });
                             }
                         }
                     }
@@ -827,8 +907,7 @@ impl Interp {
             if sb.params.is_some() || !args.is_empty() {
                 if sb.params.is_some() {
                     let sig = crate::engine::funcsig::cached_signature(sb, "<ScriptBlock>");
-                    let bargs: Vec<Arg> =
-                        args.iter().map(|v| Arg::Positional { value: v.clone(), span: sb.span, text: Rc::from(to_display_string(v).as_str()) }).collect();
+                    let bargs: Vec<Arg> = args.iter().map(|v| Arg::Positional { value: v.clone(), span: sb.span, text: bind::no_text() }).collect();
                     let bound = bind::bind(BindRequest { sig: &sig, args: bargs, expects_input: false, command_name: "<ScriptBlock>" })
                         .map_err(|e| statement_error(binding_error_record(&e, &sb.file, sb.span, "<ScriptBlock>", "<ScriptBlock>", "")))?;
                     self.bind_into_scope(&sig, &bound, sb, scope, sb.span)?;
@@ -869,9 +948,9 @@ impl Interp {
     }
 
     pub fn invoke_script_block_value(&mut self, sb: &Rc<ScriptBlock>, args: Vec<Value>, dollar_under: Option<Value>, new_scope: bool) -> R<Value> {
-        let mut items = Vec::new();
+        let mut items = crate::engine::eval::Collector::default();
         self.invoke_script_block(sb, args, dollar_under, new_scope, &mut items)?;
-        Ok(collect_value(items))
+        Ok(items.into_value())
     }
 
     /// Run a whole script file as the top-level program (`tenantsim run`).
