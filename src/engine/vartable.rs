@@ -89,6 +89,17 @@ impl VarTable {
     }
 }
 
+impl<'a> IntoIterator for &'a VarTable {
+    type Item = (&'a Sym, &'a Variable);
+    type IntoIter = std::iter::Map<std::slice::Iter<'a, (Sym, Variable)>, fn(&'a (Sym, Variable)) -> (&'a Sym, &'a Variable)>;
+    fn into_iter(self) -> Self::IntoIter {
+        fn pair(e: &(Sym, Variable)) -> (&Sym, &Variable) {
+            (&e.0, &e.1)
+        }
+        self.entries.iter().map(pair)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
