@@ -300,13 +300,14 @@ pub fn all_properties(v: &Value) -> Vec<(Rc<str>, Value)> {
                 (Rc::from("Count"), Value::Int(h.len() as i32)),
             ]
         }
+        Value::Str(s) => vec![(Rc::from("Length"), Value::Int(s.encode_utf16().count() as i32))],
         Value::Array(a) => {
             let n = a.borrow().len();
             vec![
                 (Rc::from("Length"), Value::Int(n as i32)),
                 (Rc::from("LongLength"), Value::Long(n as i64)),
                 (Rc::from("Rank"), Value::Int(1)),
-                (Rc::from("SyncRoot"), Value::Null),
+                (Rc::from("SyncRoot"), v.clone()),
                 (Rc::from("IsReadOnly"), Value::Bool(false)),
                 (Rc::from("IsFixedSize"), Value::Bool(true)),
                 (Rc::from("IsSynchronized"), Value::Bool(false)),
