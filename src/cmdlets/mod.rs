@@ -9,6 +9,8 @@
 //! values.
 
 pub mod core;
+pub mod simctl;
+pub mod spo;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -25,7 +27,14 @@ use crate::lang::sym::eq_ci;
 pub type Make = fn() -> Box<dyn Cmdlet>;
 
 /// Signature sources, in lookup order.
-const SIGNATURE_FILES: &[&str] = &[include_str!("signatures/core.jsonl"), include_str!("signatures/reference.jsonl")];
+/// `spo_overrides.jsonl` comes before `reference.jsonl`: it adds SPO cmdlets the reference
+/// lacks (see README, "Signature overrides").
+const SIGNATURE_FILES: &[&str] = &[
+    include_str!("signatures/core.jsonl"),
+    include_str!("signatures/simctl.jsonl"),
+    include_str!("signatures/spo_overrides.jsonl"),
+    include_str!("signatures/reference.jsonl"),
+];
 
 /// Connections made by Connect-SPOService / Connect-ExchangeOnline / Connect-MgGraph.
 #[derive(Debug, Default, Clone)]
@@ -34,6 +43,8 @@ pub struct Session {
     /// One entry per `Connect-ExchangeOnline`; `prefix` None for unprefixed cmdlets.
     pub exo: Vec<ExoConnection>,
     pub graph: Option<Connection>,
+    /// How to create the world on first use (command-line options).
+    pub sim: crate::sim::SimOptions,
 }
 
 #[derive(Debug, Clone)]
@@ -292,7 +303,7 @@ pub fn all_declared_names() -> Vec<String> {
 
 /// The implementation registered for a cmdlet name.
 pub fn implementation(name: &str) -> Option<Make> {
-    for table in [core::CMDLETS] {
+    for table in [core::CMDLETS, spo::CMDLETS, simctl::CMDLETS] {
         if let Some((_, m)) = table.iter().find(|(n, _)| eq_ci(n, name)) {
             return Some(*m);
         }

@@ -27,9 +27,11 @@ use crate::engine::interp::Interp;
 use crate::engine::value::Value;
 
 impl Interp {
-    /// The simulated world, created from the default scenario on first use.
+    /// The simulated world, created on first use from the command line's options
+    /// (`--state`, `--scenario`, else the embedded default scenario).
     pub fn world_mut(&mut self) -> &mut crate::sim::World {
-        self.world.get_or_insert_with(|| Box::new(crate::sim::World::default()))
+        let (opts, host) = (&self.session.sim, &mut self.host);
+        self.world.get_or_insert_with(|| Box::new(crate::sim::create_world(opts, host)))
     }
 
     /// Send an object to the host's Out-Default document.

@@ -1,0 +1,312 @@
+//! The directory of a tenant (Entra ID): users, groups, licences, admin roles. Shared by every
+//! workload (SharePoint now; Exchange Online and Microsoft Graph next), so it knows nothing
+//! about sites or mailboxes beyond the flags a scenario gives a user.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::sim::ids;
+
+/// A licence (SKU) the simulation knows, with the capabilities the rules look at.
+#[derive(Debug, Clone, Copy)]
+pub struct Sku {
+    /// `SkuPartNumber` as Microsoft Graph reports it.
+    pub part_number: &'static str,
+    pub display_name: &'static str,
+    pub sku_id: &'static str,
+    /// Includes a SharePoint/OneDrive service plan (RULE 10: OneDrive-capable target licence).
+    pub onedrive: bool,
+    /// Includes an Exchange Online mailbox plan.
+    pub exchange: bool,
+    /// The *Cross Tenant User Data Migration* add-on (RULE 2).
+    pub migration: bool,
+}
+
+/// Licences known to the simulation. Part numbers and SKU ids as Microsoft publishes them in
+/// "Product names and service plan identifiers for licensing".
+pub const SKUS: &[Sku] = &[
+    Sku {
+        part_number: "SPE_E5",
+        display_name: "Microsoft 365 E5",
+        sku_id: "06ebc4ee-1bb5-47dd-8120-11324bc54e06",
+        onedrive: true,
+        exchange: true,
+        migration: false,
+    },
+    Sku {
+        part_number: "SPE_E3",
+        display_name: "Microsoft 365 E3",
+        sku_id: "05e9a617-0261-4cee-bb44-138d3ef5d965",
+        onedrive: true,
+        exchange: true,
+        migration: false,
+    },
+    Sku {
+        part_number: "ENTERPRISEPACK",
+        display_name: "Office 365 E3",
+        sku_id: "6fd2c87f-b296-42f0-b197-1e91e994b900",
+        onedrive: true,
+        exchange: true,
+        migration: false,
+    },
+    Sku {
+        part_number: "ENTERPRISEPREMIUM",
+        display_name: "Office 365 E5",
+        sku_id: "c7df2760-2c81-4ef7-b578-5b5392b571df",
+        onedrive: true,
+        exchange: true,
+        migration: false,
+    },
+    Sku {
+        part_number: "O365_BUSINESS_PREMIUM",
+        display_name: "Microsoft 365 Business Standard",
+        sku_id: "f245ecc8-75af-4f8e-b61f-27d8114de5f3",
+        onedrive: true,
+        exchange: true,
+        migration: false,
+    },
+    Sku {
+        part_number: "WACONEDRIVESTANDARD",
+        display_name: "OneDrive for Business (Plan 1)",
+        sku_id: "e6778190-713e-4e4f-9119-8b8238de25df",
+        onedrive: true,
+        exchange: false,
+        migration: false,
+    },
+    Sku {
+        part_number: "EXCHANGESTANDARD",
+        display_name: "Exchange Online (Plan 1)",
+        sku_id: "4b9405b0-7788-4568-add1-99614e613b69",
+        onedrive: false,
+        exchange: true,
+        migration: false,
+    },
+    // The part number is the one tenants report; its SKU id is not in the harvested reference,
+    // so this id is a stand-in of the simulation (all zeros but the last group).
+    Sku {
+        part_number: "Cross_tenant_user_data_migration",
+        display_name: "Cross Tenant User Data Migration",
+        sku_id: "00000000-0000-0000-0000-00000000c7d1",
+        onedrive: false,
+        exchange: false,
+        migration: true,
+    },
+];
+
+pub const DEFAULT_PLAN: &str = "SPE_E5";
+pub const MIGRATION_SKU: &str = "Cross_tenant_user_data_migration";
+
+pub fn sku(part_number: &str) -> Option<&'static Sku> {
+    SKUS.iter().find(|s| s.part_number.eq_ignore_ascii_case(part_number))
+}
+
+/// Directory roles the rules look at (display names as Entra shows them).
+pub const GLOBAL_ADMIN: &str = "Global Administrator";
+pub const SHAREPOINT_ADMIN: &str = "SharePoint Administrator";
+pub const EXCHANGE_ADMIN: &str = "Exchange Administrator";
+pub const KNOWN_ROLES: &[&str] = &[GLOBAL_ADMIN, SHAREPOINT_ADMIN, EXCHANGE_ADMIN, "User Administrator", "Global Reader"];
+
+pub fn canonical_role(name: &str) -> Option<&'static str> {
+    let squash = |s: &str| s.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
+    let n = squash(name);
+    match n.as_str() {
+        "globaladmin" | "companyadministrator" | "tenantadmin" => return Some(GLOBAL_ADMIN),
+        "sharepointadmin" | "sharepointserviceadministrator" | "spoadmin" => return Some(SHAREPOINT_ADMIN),
+        "exchangeadmin" | "exchangeserviceadministrator" => return Some(EXCHANGE_ADMIN),
+        _ => {}
+    }
+    KNOWN_ROLES.iter().find(|r| squash(r) == n).copied()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum UserType {
+    #[default]
+    Member,
+    Guest,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct User {
+    #[serde(rename = "objectId")]
+    pub object_id: String,
+    pub upn: String,
+    #[serde(rename = "displayName")]
+    pub display_name: String,
+    /// Primary SMTP address when it differs from the UPN.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mail: Option<String>,
+    #[serde(default, rename = "userType")]
+    pub user_type: UserType,
+    /// SKU part numbers (see [`SKUS`]); unknown part numbers are kept as given.
+    #[serde(default)]
+    pub licenses: Vec<String>,
+    #[serde(default)]
+    pub roles: Vec<String>,
+    /// The SharePoint PUID (hex), what the identity map calls TargetUserPuid.
+    pub puid: String,
+    #[serde(default = "yes", rename = "accountEnabled")]
+    pub account_enabled: bool,
+    /// Flags for the Exchange Online workload (mailbox migration, next).
+    #[serde(default)]
+    pub mailbox: bool,
+    #[serde(default)]
+    pub archive: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl User {
+    pub fn has_role(&self, role: &str) -> bool {
+        self.roles.iter().any(|r| r.eq_ignore_ascii_case(role))
+    }
+    /// RULE 4: SharePoint Administrator or Global Administrator.
+    pub fn is_spo_admin(&self) -> bool {
+        self.has_role(GLOBAL_ADMIN) || self.has_role(SHAREPOINT_ADMIN)
+    }
+    fn skus(&self) -> impl Iterator<Item = &'static Sku> + '_ {
+        self.licenses.iter().filter_map(|l| sku(l))
+    }
+    /// RULE 10: a licence with a OneDrive (SharePoint) service plan.
+    pub fn has_onedrive_license(&self) -> bool {
+        self.skus().any(|s| s.onedrive)
+    }
+    /// RULE 2: the Cross Tenant User Data Migration add-on.
+    pub fn has_migration_license(&self) -> bool {
+        self.skus().any(|s| s.migration)
+    }
+    pub fn has_exchange_license(&self) -> bool {
+        self.skus().any(|s| s.exchange)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum GroupKind {
+    /// Microsoft 365 group (GroupTypes = Unified).
+    #[default]
+    Unified,
+    Security,
+    MailEnabledSecurity,
+    Distribution,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Group {
+    #[serde(rename = "objectId")]
+    pub object_id: String,
+    #[serde(rename = "displayName")]
+    pub display_name: String,
+    /// MailNickname / alias.
+    pub alias: String,
+    #[serde(default)]
+    pub kind: GroupKind,
+    /// Member object ids.
+    #[serde(default)]
+    pub members: Vec<String>,
+    /// URL of the group-connected site, when it has one.
+    #[serde(default, rename = "siteUrl")]
+    pub site_url: Option<String>,
+}
+
+/// Users and groups with the indexes the cmdlets query (no scans over all users).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Directory {
+    pub users: Vec<User>,
+    #[serde(default)]
+    pub groups: Vec<Group>,
+    #[serde(skip)]
+    by_upn: HashMap<Box<str>, u32>,
+    #[serde(skip)]
+    by_object_id: HashMap<Box<str>, u32>,
+    #[serde(skip)]
+    group_by_id: HashMap<Box<str>, u32>,
+    #[serde(skip)]
+    group_by_alias: HashMap<Box<str>, u32>,
+}
+
+fn key(s: &str) -> Box<str> {
+    s.trim().to_ascii_lowercase().into_boxed_str()
+}
+
+impl Directory {
+    pub fn rebuild_indexes(&mut self) {
+        self.by_upn = self.users.iter().enumerate().map(|(i, u)| (key(&u.upn), i as u32)).collect();
+        self.by_object_id = self.users.iter().enumerate().map(|(i, u)| (key(&u.object_id), i as u32)).collect();
+        self.group_by_id = self.groups.iter().enumerate().map(|(i, g)| (key(&g.object_id), i as u32)).collect();
+        self.group_by_alias = self.groups.iter().enumerate().map(|(i, g)| (key(&g.alias), i as u32)).collect();
+    }
+
+    pub fn user_index(&self, upn: &str) -> Option<usize> {
+        self.by_upn.get(&*upn.trim().to_ascii_lowercase()).map(|i| *i as usize)
+    }
+    pub fn user(&self, upn: &str) -> Option<&User> {
+        self.user_index(upn).map(|i| &self.users[i])
+    }
+    pub fn user_mut(&mut self, upn: &str) -> Option<&mut User> {
+        let i = self.user_index(upn)?;
+        Some(&mut self.users[i])
+    }
+    pub fn user_by_object_id(&self, id: &str) -> Option<&User> {
+        self.by_object_id.get(&*id.trim().to_ascii_lowercase()).map(|i| &self.users[*i as usize])
+    }
+
+    /// Add a user; returns its index. The caller has checked the UPN is free.
+    pub fn add_user(&mut self, user: User) -> usize {
+        let i = self.users.len();
+        self.by_upn.insert(key(&user.upn), i as u32);
+        self.by_object_id.insert(key(&user.object_id), i as u32);
+        self.users.push(user);
+        i
+    }
+
+    pub fn group(&self, id_or_alias: &str) -> Option<&Group> {
+        let k = id_or_alias.trim().to_ascii_lowercase();
+        self.group_by_id.get(&*k).or_else(|| self.group_by_alias.get(&*k)).map(|i| &self.groups[*i as usize])
+    }
+    pub fn group_by_alias(&self, alias: &str) -> Option<&Group> {
+        self.group_by_alias.get(&*alias.trim().to_ascii_lowercase()).map(|i| &self.groups[*i as usize])
+    }
+    pub fn add_group(&mut self, group: Group) -> usize {
+        let i = self.groups.len();
+        self.group_by_id.insert(key(&group.object_id), i as u32);
+        self.group_by_alias.insert(key(&group.alias), i as u32);
+        self.groups.push(group);
+        i
+    }
+}
+
+/// A new user with derived ids (deterministic for a given tenant and UPN).
+pub fn new_user(tenant_name: &str, upn: &str, display_name: &str) -> User {
+    User {
+        object_id: ids::guid(&["user", tenant_name, &upn.to_ascii_lowercase()]),
+        upn: upn.to_string(),
+        display_name: display_name.to_string(),
+        mail: None,
+        user_type: UserType::Member,
+        licenses: Vec::new(),
+        roles: Vec::new(),
+        puid: ids::puid(&["puid", tenant_name, &upn.to_ascii_lowercase()]),
+        account_enabled: true,
+        mailbox: false,
+        archive: false,
+    }
+}
+
+/// A display name from a UPN's local part: `DiegoS` → `DiegoS`, `johanna.lorenz` → `Johanna Lorenz`.
+pub fn display_from_upn(upn: &str) -> String {
+    let local = upn.split('@').next().unwrap_or(upn);
+    local
+        .split(['.', '_'])
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let mut c = p.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
