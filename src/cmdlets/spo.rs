@@ -112,6 +112,21 @@ fn with_tenant(cx: &mut Cx, f: impl FnOnce(&mut Cx, usize) -> Result<(), SimErro
     }
 }
 
+/// Write-Verbose semantics (honours `4>&1` and `4>$null`), for -Verbose detail.
+fn verbose(cx: &mut Cx, msg: &str) {
+    if !cx.verbose {
+        return;
+    }
+    match cx.it.redirects.streams[4].clone() {
+        Some(crate::engine::interp::StreamTarget::Discard) => {}
+        Some(crate::engine::interp::StreamTarget::Merge(buf)) => buf.borrow_mut().push(Value::str(msg)),
+        Some(crate::engine::interp::StreamTarget::File(p, _)) => {
+            let _ = crate::engine::pipeline::append_file(&p, &format!("{msg}\n"));
+        }
+        None => cx.it.host.write_verbose(msg),
+    }
+}
+
 fn world<'a>(cx: &'a mut Cx) -> &'a mut World {
     cx.it.world_mut()
 }
@@ -347,13 +362,10 @@ fn add_identity_map(cx: &mut Cx) -> R {
             .for_command(cx.invoked_as);
         cx.write_error(rec)?;
     }
-    cx.verbose(&format!(
-        "Identity map uploaded from {}: {} user and {} group mappings ({} lines rejected).",
-        path.display(),
-        up.users,
-        up.groups,
-        up.rejected.len()
-    ));
+    verbose(
+        cx,
+        &format!("Identity map uploaded from {}: {} user and {} group mappings ({} lines rejected).", path.display(), up.users, up.groups, up.rejected.len()),
+    );
     Ok(())
 }
 
@@ -661,16 +673,16 @@ fn move_state(cx: &mut Cx, kind: MoveKind, key_param: &str) -> R {
         limit: cx.int("Limit").map(|l| l.max(0) as usize),
     };
     let partner = cx.string("PartnerCrossTenantHostUrl").unwrap_or_default();
-    let verbose = cx.verbose;
+    let want_verbose = cx.verbose;
     let w = world(cx);
     let found = match w.query_moves(t, kind, &partner, &q) {
         Ok(f) => f,
         Err(e) => return fail(cx, e),
     };
-    let items: Vec<(Value, Vec<String>)> = found.iter().map(|i| (move_object(w, *i, t), if verbose { move_verbose(w, *i) } else { Vec::new() })).collect();
+    let items: Vec<(Value, Vec<String>)> = found.iter().map(|i| (move_object(w, *i, t), if want_verbose { move_verbose(w, *i) } else { Vec::new() })).collect();
     for (v, lines) in items {
         for l in lines {
-            cx.verbose(&l);
+            verbose(cx, &l);
         }
         cx.emit(v)?;
     }
@@ -910,7 +922,7 @@ fn request_personal_site(cx: &mut Cx) -> R {
     with_tenant(cx, |cx, t| {
         let created = world(cx).request_personal_sites(t, &upns);
         for url in created {
-            cx.verbose(&format!("Personal site requested: {url}"));
+            verbose(cx, &format!("Personal site requested: {url}"));
         }
         Ok(())
     })

@@ -19,6 +19,8 @@ use crate::sim::world::World;
 
 /// Time from Start to Scheduled (the request is accepted into the queue).
 pub const ACCEPT_DELAY: i64 = TICKS_PER_MINUTE;
+/// Time a move stays Scheduled before the queue picks it up (when a slot is free).
+pub const QUEUE_PICKUP_DELAY: i64 = 2 * TICKS_PER_MINUTE;
 /// Pre-flight time in ReadytoTrigger.
 pub const TRIGGER_DELAY: i64 = 2 * TICKS_PER_MINUTE;
 /// Time before a Rescheduled move is queued again.
@@ -137,10 +139,9 @@ impl World {
     /// → Scheduled; wait for the preferred begin date (RULE 23), then for a slot.
     fn enqueue(&mut self, i: usize) {
         self.set_state(i, MoveState::Scheduled, None);
-        match self.moves[i].begin.filter(|b| *b > self.now_ticks) {
-            Some(b) => self.push_event(b, i, Step::Eligible),
-            None => self.make_waiting(i),
-        }
+        let pickup = self.now_ticks + QUEUE_PICKUP_DELAY;
+        let at = self.moves[i].begin.map_or(pickup, |b| b.max(pickup));
+        self.push_event(at, i, Step::Eligible);
     }
 
     fn make_waiting(&mut self, i: usize) {
