@@ -72,7 +72,7 @@ Write-Host 'Step 4: target users have no OneDrive yet'
 # The source tenant ID comes from the Entra admin center (Properties > Tenant ID).
 $SourceTenantId = (Get-TenantSimTenant -Name M365x016651).TenantId
 $lines = foreach ($m in $Moves) { "User,$SourceTenantId,$($m.Source),$($m.Target),$($m.Target),RegularUser" }
-$MapPath = [System.IO.Path]::GetTempPath() + 'tenantsim-onedrive-identitymap.csv'
+$MapPath = [System.IO.Path]::GetTempPath() + "tenantsim-onedrive-identitymap-$PID.csv"
 [System.IO.File]::WriteAllLines($MapPath, [string[]]$lines)
 Add-SPOTenantIdentityMap -IdentityMapPath $MapPath
 $check = Get-SPOTenantIdentityMappingUser -Field SourceUserKey -Value DiegoS@M365x016651.OnMicrosoft.com

@@ -175,7 +175,7 @@ $s = Invoke-Move 'AlexW@M365x016651.OnMicrosoft.com' 'AlexW@M365x946316.OnMicros
 #[test]
 fn rule12_identity_map_csv_format() {
     let o = run(r#"
-$path = [System.IO.Path]::GetTempPath() + 'tenantsim-rule12.csv'
+$path = [System.IO.Path]::GetTempPath() + "tenantsim-rule12-$TestRun.csv"
 [System.IO.File]::WriteAllLines($path, [string[]]@(
     'Type,SourceTenantCompanyID,SourceUserUpn,TargetUserUpn,TargetUserEmail,UserType',
     "User,$SID,DiegoS@M365x016651.OnMicrosoft.com,Test-Diego@M365x946316.OnMicrosoft.com",
@@ -200,7 +200,7 @@ Add-SPOTenantIdentityMap -IdentityMapPath $path 2>&1 | ForEach-Object { "E: $_" 
 #[test]
 fn rule13_identity_map_is_one_to_one() {
     run(r#"
-$path = [System.IO.Path]::GetTempPath() + 'tenantsim-rule13.csv'
+$path = [System.IO.Path]::GetTempPath() + "tenantsim-rule13-$TestRun.csv"
 [System.IO.File]::WriteAllLines($path, [string[]]@(
     "User,$SID,admin@M365x016651.onmicrosoft.com,AlexW@M365x946316.OnMicrosoft.com,AlexW@M365x946316.OnMicrosoft.com,AdminUser",
     "User,$SID,admin@M365x016651.onmicrosoft.com,DebraB@M365x946316.OnMicrosoft.com,DebraB@M365x946316.OnMicrosoft.com,AdminUser",
@@ -220,7 +220,7 @@ Map 'AlexW@M365x016651.OnMicrosoft.com=>AlexW@M365x946316.OnMicrosoft.com'
 Tgt
 "diego after second upload: " + @(Get-SPOTenantIdentityMappingUser -Field SourceUserKey -Value DiegoS@M365x016651.OnMicrosoft.com).Count
 "alex: " + (Get-SPOTenantIdentityMappingUser -Field SourceUserKey -Value AlexW@M365x016651.OnMicrosoft.com).TargetUserUpn
-$path = [System.IO.Path]::GetTempPath() + 'tenantsim-rule14.csv'
+$path = [System.IO.Path]::GetTempPath() + "tenantsim-rule14-$TestRun.csv"
 [System.IO.File]::WriteAllLines($path, [string[]]@("User,$SID,AlexW@M365x016651.OnMicrosoft.com,AlexW@M365x946316.OnMicrosoft.com,AlexW@M365x946316.OnMicrosoft.com,RegularUser"))
 Lock-TenantSimFile -Path $path
 Err { Add-SPOTenantIdentityMap -IdentityMapPath $path }
@@ -230,7 +230,7 @@ Err { Add-SPOTenantIdentityMap -IdentityMapPath $path }
     .line("diego after second upload: 0")
     .line("alex: AlexW@M365x946316.OnMicrosoft.com")
     .has("ERR System.IO.IOException,Microsoft.Online.SharePoint.PowerShell.AddTenantIdentityMap | The process cannot access the file '")
-    .has("tenantsim-rule14.csv' because it is being used by another process.")
+    .has(".csv' because it is being used by another process.")
     .line("no error");
 }
 
@@ -501,7 +501,7 @@ Invoke-Move 'DiegoS@M365x016651.OnMicrosoft.com' 'Test-Diego@M365x946316.OnMicro
 # Reverse the trust: the old target becomes the source.
 Src; Set-SPOCrossTenantRelationship -Scenario MnA -PartnerRole Source -PartnerCrossTenantHostUrl $TH
 $tid = (Get-TenantSimTenant -Name M365x946316).TenantId
-$path = [System.IO.Path]::GetTempPath() + 'tenantsim-rule30.csv'
+$path = [System.IO.Path]::GetTempPath() + "tenantsim-rule30-$TestRun.csv"
 [System.IO.File]::WriteAllLines($path, [string[]]@("User,$tid,Test-Diego@M365x946316.OnMicrosoft.com,DiegoS@M365x016651.OnMicrosoft.com,DiegoS@M365x016651.OnMicrosoft.com,RegularUser"))
 Add-SPOTenantIdentityMap -IdentityMapPath $path
 Tgt; Set-SPOCrossTenantRelationship -Scenario MnA -PartnerRole Target -PartnerCrossTenantHostUrl $SH

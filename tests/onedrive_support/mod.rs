@@ -29,7 +29,7 @@ function Trust {
 }
 function Map([string[]]$pairs) {
     $lines = foreach ($p in $pairs) { $a, $b = $p -split '=>'; "User,$SID,$a,$b,$b,RegularUser" }
-    $path = [System.IO.Path]::GetTempPath() + 'tenantsim-test-' + [guid]::NewGuid() + '.csv'
+    $path = [System.IO.Path]::GetTempPath() + "tenantsim-test-$TestRun-" + [guid]::NewGuid() + '.csv'
     [System.IO.File]::WriteAllLines($path, [string[]]$lines)
     Tgt; Add-SPOTenantIdentityMap -IdentityMapPath $path; Src
 }
@@ -71,6 +71,31 @@ impl Outcome {
         assert!(!self.out.contains(unwanted), "stdout contains {unwanted:?}\n--- stdout ---\n{}", self.out);
         self
     }
+    /// stderr as plain text: ConciseView's `Line |` gutters removed and wrapped lines joined.
+    pub fn err_text(&self) -> String {
+        let mut words = Vec::new();
+        for l in self.err.lines() {
+            let t = l.trim_start();
+            let t = match t.split_once("| ") {
+                Some((gutter, rest)) if gutter.trim().chars().all(|c| c.is_ascii_digit()) => rest,
+                _ => t,
+            };
+            words.extend(t.split_whitespace().map(str::to_string));
+        }
+        words.join(" ")
+    }
+    /// Assert stderr has this error message (whitespace-insensitive).
+    #[track_caller]
+    pub fn error(&self, want: &str) -> &Self {
+        let want_n = want.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(self.err_text().contains(&want_n), "stderr does not contain {want:?}\n--- stderr ---\n{}\n--- stdout ---\n{}", self.err, self.out);
+        self
+    }
+    #[track_caller]
+    pub fn exit(&self, code: i32) -> &Self {
+        assert_eq!(self.code, code, "exit code\n--- stderr ---\n{}\n--- stdout ---\n{}", self.err, self.out);
+        self
+    }
     #[track_caller]
     pub fn no_errors(&self) -> &Self {
         assert!(self.err.is_empty(), "unexpected errors:\n{}\n--- stdout ---\n{}", self.err, self.out);
@@ -83,9 +108,16 @@ pub fn run(body: &str) -> Outcome {
     run_with(&Common::default(), body)
 }
 
+/// A token unique to this test run: tests run in parallel and [guid]::NewGuid() is seeded
+/// (deterministic), so temporary file names need it.
+fn run_id() -> String {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    format!("{}-{}", std::process::id(), NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+}
+
 pub fn run_with(common: &Common, body: &str) -> Outcome {
     let (host, out, err) = Host::split_capture();
-    let text = format!("{PRELUDE}\n{body}");
+    let text = format!("$TestRun = '{}'\n{PRELUDE}\n{body}", run_id());
     let (code, mut it) = run_command(common, &text, host);
     it.host.flush();
     let o = out.borrow().clone();
