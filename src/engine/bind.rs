@@ -154,6 +154,9 @@ pub struct Signature {
     pub derived: std::cell::OnceCell<Derived>,
 }
 
+/// A remembered `param_index` query: the query's address, its text, the answer.
+pub type RecentLookup = (usize, Box<str>, Option<usize>);
+
 /// Per-signature tables the binder consults for every pipeline object: computed once.
 #[derive(Debug, Default, Clone)]
 pub struct Derived {
@@ -167,11 +170,28 @@ pub struct Derived {
     /// Parameters that take pipeline input at all (by value first, then by name).
     pub pipeline_params: Vec<usize>,
     pub by_name_params: Vec<usize>,
+    /// Recent `param_index` queries, keyed by the query string's address and verified by its
+    /// text: cmdlets ask for the same literal names for every pipeline object.
+    pub recent: std::cell::RefCell<Vec<RecentLookup>>,
 }
 
 impl Signature {
     pub fn param_index(&self, name: &str) -> Option<usize> {
-        self.derived().by_name.get(&crate::engine::value::CiRef::new(name)).copied()
+        let d = self.derived();
+        let addr = name.as_ptr() as usize;
+        if let Ok(recent) = d.recent.try_borrow() {
+            if let Some((_, _, idx)) = recent.iter().find(|(a, text, _)| *a == addr && **text == *name) {
+                return *idx;
+            }
+        }
+        let idx = d.by_name.get(&crate::engine::value::CiRef::new(name)).copied();
+        if let Ok(mut recent) = d.recent.try_borrow_mut() {
+            if recent.len() >= 16 {
+                recent.remove(0);
+            }
+            recent.push((addr, Box::from(name), idx));
+        }
+        idx
     }
     pub fn derived(&self) -> &Derived {
         self.derived.get_or_init(|| {
@@ -943,6 +963,26 @@ fn property_of(v: &Value, name: &str) -> Option<Value> {
 
 /// Bind one pipeline object. Previously pipeline-bound parameters are cleared first.
 pub fn bind_pipeline(sig: &Signature, b: &mut Bound, input: &Value, command: &str) -> Result<(), BindError> {
+    let d = sig.derived();
+    // The common shape (Where-Object, ForEach-Object, Select-Object…): one untyped
+    // `-InputObject` that takes pipeline input in every set. Binding it cannot fail, change
+    // the parameter set or satisfy another mandatory parameter, so just store the object.
+    if d.pipeline_params.len() == 1 && d.by_name_params.is_empty() {
+        let i = d.pipeline_params[0];
+        let p = &sig.params[i];
+        if p.ty == ParamType::Any
+            && d.pipeline_mask[i] & b.mask == b.mask
+            && !p.has_validation()
+            && (b.values[i].is_none() || b.from_pipeline.first() == Some(&i))
+        {
+            if b.from_pipeline.is_empty() {
+                b.from_pipeline.push(i);
+                b.order.push(i);
+            }
+            b.values[i] = Some(input.clone());
+            return Ok(());
+        }
+    }
     for i in b.from_pipeline.drain(..) {
         b.values[i] = None;
         b.order.retain(|x| *x != i);
@@ -952,7 +992,6 @@ pub fn bind_pipeline(sig: &Signature, b: &mut Bound, input: &Value, command: &st
         _ => b.mask,
     };
     let mut bound_any = false;
-    let d = sig.derived();
     // ByValue: exact type match first, then with conversion.
     let by_value = d.pipeline_params.iter().copied().filter(|i| b.values[*i].is_none() && d.pipeline_mask[*i] & mask != 0);
     let mut chosen = None;

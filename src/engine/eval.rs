@@ -123,13 +123,26 @@ fn emit_collection(it: &mut Interp, v: Value, out: &mut dyn Sink) -> R {
 
 /// The expression of a statement that is just one expression (no pipeline, no redirection).
 #[inline]
-fn single_expression(s: &Stmt) -> Option<&Expr> {
+pub fn single_expression(s: &Stmt) -> Option<&Expr> {
     if let StmtKind::Pipeline(chain) = &s.kind {
         if chain.rest.is_empty() && chain.first.elements.len() == 1 {
             if let PipeElement::Expr { expr, redirections } = &chain.first.elements[0] {
                 if redirections.is_empty() {
                     return Some(expr);
                 }
+            }
+        }
+    }
+    None
+}
+
+/// The expression of a pipeline chain that is just one expression.
+#[inline]
+fn single_chain_expression(chain: &PipelineChain) -> Option<&Expr> {
+    if chain.rest.is_empty() && chain.first.elements.len() == 1 {
+        if let PipeElement::Expr { expr, redirections } = &chain.first.elements[0] {
+            if redirections.is_empty() {
+                return Some(expr);
             }
         }
     }
@@ -179,23 +192,29 @@ impl Interp {
                         }
                         continue;
                     }
-                    if term == Termination::Statement && self.try_depth == 0 {
-                        match self.error_action() {
-                            crate::engine::interp::ActionPref::Stop => return Err(Flow::Error(rec, Termination::Script)),
-                            crate::engine::interp::ActionPref::SilentlyContinue | crate::engine::interp::ActionPref::Ignore => {
-                                self.record_error(&rec);
-                            }
-                            _ => self.report_error(&rec),
-                        }
-                        self.last_ok = false;
-                        continue;
-                    }
-                    return Err(Flow::Error(rec, term));
+                    self.statement_failed(rec, term)?;
                 }
                 Err(other) => return Err(other),
             }
         }
         Ok(())
+    }
+
+    /// A statement failed: report it and go on (Ok), or propagate (Err) — to an active `try`,
+    /// because it is script-terminating, or because `$ErrorActionPreference` is Stop.
+    pub fn statement_failed(&mut self, rec: Rc<ErrorRecord>, term: Termination) -> R {
+        if term == Termination::Statement && self.try_depth == 0 {
+            match self.error_action() {
+                crate::engine::interp::ActionPref::Stop => return Err(Flow::Error(rec, Termination::Script)),
+                crate::engine::interp::ActionPref::SilentlyContinue | crate::engine::interp::ActionPref::Ignore => {
+                    self.record_error(&rec);
+                }
+                _ => self.report_error(&rec),
+            }
+            self.last_ok = false;
+            return Ok(());
+        }
+        Err(Flow::Error(rec, term))
     }
 
     /// Run the matching `trap` of a statement list. Returns Some(flow) when the trap ends the
@@ -235,10 +254,18 @@ impl Interp {
         match &s.kind {
             StmtKind::Pipeline(chain) => {
                 if chain.rest.is_empty() && chain.first.elements.len() == 1 {
-                    if let PipeElement::Assign(a) = &chain.first.elements[0] {
-                        self.assign(a)?;
-                        self.last_ok = true;
-                        return Ok(());
+                    match &chain.first.elements[0] {
+                        PipeElement::Assign(a) => {
+                            self.assign(a)?;
+                            self.last_ok = true;
+                            return Ok(());
+                        }
+                        PipeElement::Expr { expr, redirections } if redirections.is_empty() && !matches!(expr.kind, ExprKind::IncDec { .. }) => {
+                            let v = self.eval(expr)?;
+                            self.last_ok = true;
+                            return emit(self, v, out);
+                        }
+                        _ => {}
                     }
                 }
                 self.run_chain(chain, out)
@@ -312,7 +339,13 @@ impl Interp {
             }
             StmtKind::Return(v) => {
                 if let Some(chain) = v {
-                    self.run_chain(chain, out)?;
+                    match single_chain_expression(chain) {
+                        Some(e) => {
+                            let v = self.eval(e)?;
+                            emit(self, v, out)?;
+                        }
+                        None => self.run_chain(chain, out)?,
+                    }
                 }
                 Err(Flow::Return)
             }

@@ -238,8 +238,10 @@ impl Interp {
         let had_functions = !s.funcs.is_empty() || !s.aliases.is_empty();
         s.in_use = false;
         s.vars.clear();
-        s.funcs.clear();
-        s.aliases.clear();
+        if had_functions {
+            s.funcs.clear();
+            s.aliases.clear();
+        }
         s.strict = None;
         s.is_script = false;
         self.free_scopes.push(idx);

@@ -948,9 +948,68 @@ impl Interp {
     }
 
     pub fn invoke_script_block_value(&mut self, sb: &Rc<ScriptBlock>, args: Vec<Value>, dollar_under: Option<Value>, new_scope: bool) -> R<Value> {
+        // `{ $_.Dept -eq 3 }` run per pipeline object: a dot-sourced block that is one
+        // expression evaluates it directly (same scope, same `$_`, same error handling).
+        if !new_scope && args.is_empty() && sb.params.is_none() && sb.begin.is_none() && sb.process.is_none() {
+            if let Some([stmt]) = sb.end.as_deref() {
+                if let Some(e) = crate::engine::eval::single_expression(stmt) {
+                    if self.call_depth < crate::engine::interp::MAX_CALL_DEPTH {
+                        return self.eval_with_dollar_under(sb, e, dollar_under);
+                    }
+                }
+            }
+        }
         let mut items = crate::engine::eval::Collector::default();
         self.invoke_script_block(sb, args, dollar_under, new_scope, &mut items)?;
         Ok(items.into_value())
+    }
+
+    fn eval_with_dollar_under(&mut self, sb: &Rc<ScriptBlock>, e: &Expr, dollar_under: Option<Value>) -> R<Value> {
+        let scope = self.cur;
+        // Swap `$_` in place instead of saving and re-inserting the variable.
+        let previous = match dollar_under {
+            Some(v) => match self.scope_mut(scope).vars.get_mut(&wk::UNDERSCORE) {
+                Some(var) => Some(Some(std::mem::replace(&mut var.value, v))),
+                None => {
+                    self.define_var(scope, wk::UNDERSCORE, v, None);
+                    Some(None)
+                }
+            },
+            None => None,
+        };
+        self.files.push(sb.file.clone());
+        self.call_depth += 1;
+        let r = self.eval(e);
+        self.call_depth -= 1;
+        self.files.pop();
+        match previous {
+            Some(Some(old)) => {
+                if let Some(var) = self.scope_mut(scope).vars.get_mut(&wk::UNDERSCORE) {
+                    var.value = old;
+                }
+            }
+            Some(None) => {
+                self.remove_var(scope, wk::UNDERSCORE);
+            }
+            None => {}
+        }
+        match r {
+            Ok(v) if !v.is_enumerable() => {
+                self.last_ok = true;
+                Ok(v)
+            }
+            Ok(v) => {
+                let mut items = crate::engine::eval::Collector::default();
+                emit(self, v, &mut items)?;
+                Ok(items.into_value())
+            }
+            Err(Flow::Error(rec, term)) => {
+                self.statement_failed(rec, term)?;
+                Ok(Value::Null)
+            }
+            Err(Flow::Return) => Ok(Value::Null),
+            Err(other) => Err(other),
+        }
     }
 
     /// Run a whole script file as the top-level program (`tenantsim run`).
