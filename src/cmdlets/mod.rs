@@ -9,6 +9,7 @@
 //! values.
 
 pub mod core;
+pub mod repl;
 pub mod simctl;
 pub mod spo;
 
@@ -32,6 +33,7 @@ pub type Make = fn() -> Box<dyn Cmdlet>;
 const SIGNATURE_FILES: &[&str] = &[
     include_str!("signatures/core.jsonl"),
     include_str!("signatures/simctl.jsonl"),
+    include_str!("signatures/repl.jsonl"),
     include_str!("signatures/spo_overrides.jsonl"),
     include_str!("signatures/reference.jsonl"),
 ];
@@ -303,7 +305,7 @@ pub fn all_declared_names() -> Vec<String> {
 
 /// The implementation registered for a cmdlet name.
 pub fn implementation(name: &str) -> Option<Make> {
-    for table in [core::CMDLETS, spo::CMDLETS, simctl::CMDLETS] {
+    for table in [core::CMDLETS, spo::CMDLETS, simctl::CMDLETS, repl::CMDLETS] {
         if let Some((_, m)) = table.iter().find(|(n, _)| eq_ci(n, name)) {
             return Some(*m);
         }

@@ -11,6 +11,16 @@ use std::rc::Rc;
 use crate::engine::error::ErrorRecord;
 use crate::engine::format::OutDefault;
 
+/// Set when the user presses Ctrl+C while a command runs in the REPL (its SIGINT handler), and
+/// cleared before the next input. The REPL's output sink stops the pipeline when it is set;
+/// long-running engine loops may poll [`interrupt_requested`] to stop sooner.
+pub static INTERRUPT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether Ctrl+C asked the running command to stop (pwsh's StopProcessing).
+pub fn interrupt_requested() -> bool {
+    INTERRUPT.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stream {
     Out,

@@ -12,12 +12,14 @@
 //! | `spo` | sites, relationships, identity maps, cross-tenant moves and their rules |
 //! | `scenario` | JSON scenarios and the embedded default |
 //! | `state` | `--state` save/load |
+//! | `complete` | read-only queries for the REPL's Tab completion (UPNs, URLs) |
 //!
 //! Exchange Online (recipients, organization relationships, migration endpoints and batches)
 //! and Graph (app registrations, consents) are to be added as sibling modules over the same
 //! World, clock and event queue.
 
 pub mod clock;
+pub mod complete;
 pub mod directory;
 pub mod error;
 pub mod ids;
@@ -32,6 +34,7 @@ use std::path::PathBuf;
 
 use crate::engine::datetime::{DateKind, DateTime};
 
+pub use complete::{CompletionKind, completion_candidates};
 pub use error::{SimError, SimResult};
 pub use world::World;
 
