@@ -5,12 +5,15 @@
 //! tenantsim run FILE.ps1 [ARGS…]     run a script (also: tenantsim -File FILE.ps1 [ARGS…])
 //! tenantsim -Command '…'             run a command string
 //! tenantsim check FILE…              parse + bind statically, report problems, exit 1 if any
+//! tenantsim test [PATH…]             run *.Tests.ps1 files (Pester 5 subset, see `test`)
+//! tenantsim run --expect F.out S.ps1 compare the transcript with F.out (`--update` rewrites it)
 //! ```
 //! Common options: `--scenario FILE.json`, `--state FILE.json`, `--now RFC3339`, `--seed N`.
 //! Exit codes follow pwsh: the value of `exit N`; 1 after a parse error or an uncaught
 //! terminating error; for `-Command`, 1 when the last statement failed.
 
 pub mod check;
+pub mod test;
 
 use std::path::PathBuf;
 use std::rc::Rc;
@@ -33,9 +36,24 @@ pub struct Common {
 #[derive(Debug)]
 pub enum Mode {
     Repl,
-    Run { file: PathBuf, args: Vec<String> },
+    Run {
+        file: PathBuf,
+        args: Vec<String>,
+    },
     Command(String),
-    Check { files: Vec<PathBuf>, syntax_only: bool, json: bool },
+    Check {
+        files: Vec<PathBuf>,
+        syntax_only: bool,
+        json: bool,
+    },
+    Test(test::TestOptions),
+    /// `run --expect FILE.out [--update] FILE.ps1 [ARGS…]`: a transcript test.
+    Transcript {
+        file: PathBuf,
+        args: Vec<String>,
+        expect: PathBuf,
+        update: bool,
+    },
     Help,
     Version,
 }
@@ -46,6 +64,10 @@ pub const USAGE: &str = "Usage:
   tenantsim -File FILE.ps1 [ARGS...]
   tenantsim -Command 'COMMANDS'     run commands
   tenantsim check FILE.ps1...       parse and bind statically without running (--syntax: parse only)
+  tenantsim test [PATH...]          run *.Tests.ps1 files (Pester 5); exit code = failures (max 255)
+                                    [--junit FILE] [--nunit FILE] [--output Detailed|Normal|None] [--wall-clock]
+  tenantsim run --expect FILE.out [--update] FILE.ps1 [ARGS...]
+                                    compare the output with a transcript (unified diff, exit 1 if it differs)
 
 Options (before the mode):
   --scenario FILE.json   initial world (default: the embedded scenario)
@@ -75,6 +97,30 @@ fn parse_args(argv: &[String]) -> Result<(Common, Mode), String> {
                 if lower == "-executionpolicy" || lower == "-ep" {
                     i += 1;
                 }
+            }
+            "run" if argv.get(i + 1).is_some_and(|x| x == "--expect" || x == "--update") => {
+                let mut expect = None;
+                let mut update = false;
+                loop {
+                    match argv.get(i + 1).map(String::as_str) {
+                        Some("--expect") => {
+                            i += 1;
+                            expect = Some(PathBuf::from(take(&mut i, "--expect")?));
+                        }
+                        Some("--update") => {
+                            i += 1;
+                            update = true;
+                        }
+                        _ => break,
+                    }
+                }
+                let Some(expect) = expect else { return Err("--update needs --expect FILE.out".into()) };
+                let file = take(&mut i, "run")?;
+                return Ok((common, Mode::Transcript { file: PathBuf::from(file), args: argv[i + 1..].to_vec(), expect, update }));
+            }
+            "test" => {
+                let opts = test::parse(&argv[i + 1..])?;
+                return Ok((common, Mode::Test(opts)));
             }
             "run" | "-file" | "-f" => {
                 let file = take(&mut i, a)?;
@@ -239,6 +285,11 @@ pub fn main_with_args(argv: Vec<String>) -> i32 {
             code
         }
         Mode::Check { files, syntax_only, json } => check::run(&files, syntax_only, json),
+        Mode::Test(opts) => {
+            let mut host = Host::stdio();
+            test::run(&common, &opts, &mut host)
+        }
+        Mode::Transcript { file, args, expect, update } => test::run_transcript(&common, &file, &args, &expect, update),
         Mode::Repl => crate::repl::run(&common),
     }
 }

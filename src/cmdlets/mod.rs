@@ -9,6 +9,7 @@
 //! values.
 
 pub mod core;
+pub mod pester;
 pub mod repl;
 pub mod simctl;
 pub mod spo;
@@ -36,6 +37,7 @@ const SIGNATURE_FILES: &[&str] = &[
     include_str!("signatures/repl.jsonl"),
     include_str!("signatures/spo_overrides.jsonl"),
     include_str!("signatures/reference.jsonl"),
+    include_str!("signatures/pester.jsonl"),
 ];
 
 /// Connections made by Connect-SPOService / Connect-ExchangeOnline / Connect-MgGraph.
@@ -47,6 +49,8 @@ pub struct Session {
     pub graph: Option<Connection>,
     /// How to create the world on first use (command-line options).
     pub sim: crate::sim::SimOptions,
+    /// The Pester runner of `tenantsim test` (shared: checkpoints of the session keep it).
+    pub pester: Option<Rc<RefCell<pester::State>>>,
 }
 
 #[derive(Debug, Clone)]
@@ -305,7 +309,7 @@ pub fn all_declared_names() -> Vec<String> {
 
 /// The implementation registered for a cmdlet name.
 pub fn implementation(name: &str) -> Option<Make> {
-    for table in [core::CMDLETS, spo::CMDLETS, simctl::CMDLETS, repl::CMDLETS] {
+    for table in [core::CMDLETS, spo::CMDLETS, simctl::CMDLETS, repl::CMDLETS, pester::CMDLETS] {
         if let Some((_, m)) = table.iter().find(|(n, _)| eq_ci(n, name)) {
             return Some(*m);
         }

@@ -869,6 +869,12 @@ impl Interp {
             }
             break;
         }
+        // Pester mocks shadow functions and cmdlets (only while a test run is active).
+        if self.session.pester.is_some() {
+            if let Some(r) = crate::cmdlets::pester::mock::resolve(self, &name) {
+                return Some(r);
+            }
+        }
         let sym = intern(&name);
         if let Some(f) = self.find_function(sym) {
             return Some(Resolved::Function(f));
