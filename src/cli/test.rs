@@ -205,7 +205,10 @@ fn discover(it: &mut Interp, file: &Path, display: &str, opts: OutputOptions) ->
         }
         Ok(sb) => {
             let t0 = runtime::now(it, opts.wall_clock);
+            // Pester runs Discovery inside a try: statement-terminating errors fail the file.
+            it.try_depth += 1;
             let r = it.run_script(&sb, vec![], &mut NullSink);
+            it.try_depth -= 1;
             let elapsed = runtime::now(it, opts.wall_clock) - t0;
             let mut s = st.borrow_mut();
             s.discovery_duration = elapsed;

@@ -34,6 +34,9 @@ pub enum Owner {
 enum Original {
     Cmdlet(Rc<CmdletInfo>),
     Function(Rc<FunctionInfo>),
+    /// A cmdlet declared in the signatures whose implementation is not there yet: it can be
+    /// mocked (with its real parameters); calling it unmocked is CommandNotFound.
+    Declared(Rc<str>),
 }
 
 #[derive(Debug)]
@@ -127,7 +130,13 @@ fn hook_for(cx: &mut Cx, st: &Shared, name: &str) -> Result<(String, String), Fl
             let sig = crate::engine::funcsig::cached_signature(&f.body, &f.name);
             (f.name.to_string(), Original::Function(f.clone()), sig, Rc::from(""), None, f.name.to_string())
         }
-        _ => return Err(command_not_found(cx, name)),
+        _ => match crate::cmdlets::declared(name) {
+            Some(decl) => {
+                let command = decl.1.name.clone();
+                (command.clone(), Original::Declared(Rc::from(command.as_str())), decl.0.clone(), Rc::from(decl.1.module.as_str()), None, command)
+            }
+            None => return Err(command_not_found(cx, name)),
+        },
     };
     let info = Rc::new(CmdletInfo { name: Rc::from(command.as_str()), module, sig, make: mock_make, prefix });
     st.borrow_mut().mocks.hooks.push(Hook { key: key.clone(), info, original });
@@ -275,6 +284,10 @@ impl MockCmdlet {
                 it.cur = saved;
                 it.free_scope(scope);
                 r
+            }
+            Original::Declared(name) => {
+                let rec = crate::engine::pipeline::command_not_found(name).at(cx.file, cx.span);
+                Err(Flow::Error(Rc::new(rec), Termination::Statement))
             }
         }
     }
@@ -429,7 +442,10 @@ pub fn should_invoke(cx: &mut Cx, negate: bool, actual: &Value, because: Option<
             Some(Resolved::Function(f)) | Some(Resolved::Planned(f, _)) => {
                 (f.name.to_string(), f.name.to_string(), crate::engine::funcsig::cached_signature(&f.body, &f.name))
             }
-            _ => return Err(command_not_found(cx, &name)),
+            _ => match crate::cmdlets::declared(&name) {
+                Some(decl) => (decl.1.name.clone(), decl.1.name.clone(), decl.0.clone()),
+                None => return Err(command_not_found(cx, &name)),
+            },
         },
     };
     let records = history_in_scope(&st, &key, &scope, cx)?;

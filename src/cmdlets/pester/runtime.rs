@@ -396,8 +396,8 @@ thread_local! {
 }
 
 /// Now, in 100 ns ticks: the virtual clock, or the wall clock.
-pub fn now(it: &Interp, wall: bool) -> i64 {
-    if wall { WALL_START.with(|s| (s.elapsed().as_nanos() / 100) as i64) } else { it.world.as_ref().map(|w| w.now_ticks).unwrap_or(0) }
+pub fn now(it: &mut Interp, wall: bool) -> i64 {
+    if wall { WALL_START.with(|s| (s.elapsed().as_nanos() / 100) as i64) } else { it.world_mut().now_ticks }
 }
 
 /// Pester's Get-HumanTime: whole milliseconds below a second, else seconds to 2 decimals.
@@ -427,6 +427,8 @@ pub fn round_half_even(x: f64, digits: i32) -> f64 {
 /// name, except for assertion failures) and the trace (`at <line>, <file>:<n>`).
 pub fn failure_from(rec: &ErrorRecord) -> Failure {
     let assertion = &*rec.fqid == "PesterAssertionFailed";
+    // Assertion failures and Set-ItResult show their message without the exception's name.
+    let bare = assertion || rec.fqid.starts_with("PesterTest");
     let mut exceptions = Vec::new();
     let mut e = Some(rec.exception.clone());
     while let Some(x) = e {
@@ -436,7 +438,7 @@ pub fn failure_from(rec: &ErrorRecord) -> Failure {
     let mut lines: Vec<String> = Vec::new();
     for x in &exceptions {
         let mut this: Vec<String> = x.message.split('\n').map(|l| l.trim_end_matches('\r').to_string()).filter(|l| !l.is_empty()).collect();
-        if !this.is_empty() && !assertion {
+        if !this.is_empty() && !bare {
             let short = x.type_name.rsplit('.').next().unwrap_or(&x.type_name).to_string();
             this[0] = format!("{short}: {}", this[0]);
         }
