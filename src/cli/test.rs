@@ -318,11 +318,25 @@ fn escape_attr(s: &str) -> String {
             '\n' => o.push_str("&#xA;"),
             '\r' => o.push_str("&#xD;"),
             '\t' => o.push_str("&#x9;"),
-            c if (c as u32) < 0x20 => o.push_str(&format!("&#x{:X};", c as u32)),
-            c => o.push(c),
+            c => push_xml_char(&mut o, c),
         }
     }
     o
+}
+
+/// Characters XML 1.0 cannot carry (other control characters) are shown as their Unicode
+/// control pictures, as Pester 6 does in messages.
+fn push_xml_char(o: &mut String, c: char) {
+    let u = c as u32;
+    if u < 0x20 {
+        o.push(char::from_u32(0x2400 + u).unwrap_or('?'));
+    } else if u == 0x7F {
+        o.push('\u{2421}');
+    } else if (0xFFFE..=0xFFFF).contains(&u) || (0xD800..=0xDFFF).contains(&u) {
+        o.push('\u{FFFD}');
+    } else {
+        o.push(c);
+    }
 }
 
 fn escape_text(s: &str) -> String {
@@ -334,8 +348,7 @@ fn escape_text(s: &str) -> String {
             '>' => o.push_str("&gt;"),
             '\n' | '\t' => o.push(c),
             '\r' => o.push_str("&#xD;"),
-            c if (c as u32) < 0x20 => o.push_str(&format!("&#x{:X};", c as u32)),
-            c => o.push(c),
+            c => push_xml_char(&mut o, c),
         }
     }
     o
