@@ -92,9 +92,9 @@ fn the_passing_suites_pass() {
     let (code, out) = run_tests(&args);
     assert_eq!(code, 0, "{out}");
     assert!(!out.contains("[-]"), "{out}");
-    assert!(out.contains("\nTests Passed: 54, Failed: 0, Skipped: 3, Inconclusive: 0, NotRun: 0\n"), "{out}");
+    assert!(out.contains("\nTests Passed: 57, Failed: 0, Skipped: 3, Inconclusive: 0, NotRun: 0\n"), "{out}");
     assert!(out.starts_with("Pester v5"), "{out}");
-    assert!(out.contains("\nStarting discovery in 5 files.\nDiscovery found 57 tests in 0ms.\nRunning tests.\n"), "{out}");
+    assert!(out.contains("\nStarting discovery in 5 files.\nDiscovery found 60 tests in 0ms.\nRunning tests.\n"), "{out}");
     // Per-test lines in Detailed output, with the virtual-clock durations.
     assert!(
         out.contains("\nDescribing Data-driven tests\n  [+] greets alice (Hello, alice) 0ms (0ms|0ms)\n  [+] greets bob (Hello, bob) 0ms (0ms|0ms)\n"),
@@ -175,7 +175,7 @@ fn junit_and_nunit_reports_follow_their_schemas() {
     let doc = roxmltree::Document::parse(&junit_xml).expect("well-formed");
     let root = doc.root_element();
     assert_eq!(root.tag_name().name(), "testsuites");
-    assert_eq!(root.attribute("tests"), Some("91"));
+    assert_eq!(root.attribute("tests"), Some("94"));
     assert_eq!(root.attribute("failures"), Some("29"));
     assert_eq!(root.attribute("errors"), Some("3"));
     assert_eq!(root.attribute("disabled"), Some("5"));
@@ -197,7 +197,7 @@ fn junit_and_nunit_reports_follow_their_schemas() {
     assert_eq!(schema.validate(&nunit_xml), Vec::<String>::new(), "{nunit_xml}");
     let doc = roxmltree::Document::parse(&nunit_xml).expect("well-formed");
     let root = doc.root_element();
-    assert_eq!(root.attribute("total"), Some("91"));
+    assert_eq!(root.attribute("total"), Some("94"));
     assert_eq!(root.attribute("failures"), Some("29"));
     assert_eq!(root.attribute("skipped"), Some("5"));
     assert_eq!(root.attribute("inconclusive"), Some("1"));

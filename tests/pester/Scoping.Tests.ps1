@@ -100,3 +100,25 @@ Describe 'Skipping' {
         It 'is skipped with its block' { throw 'never runs' }
     }
 }
+
+Describe 'TestDrive' {
+    BeforeAll {
+        Set-Content -Path (Join-Path $TestDrive 'users.csv') -Value 'Upn'
+    }
+    It 'has the files of its block' {
+        Join-Path $TestDrive 'users.csv' | Should -Exist
+        Set-Content -Path (Join-Path $TestDrive 'report.txt') -Value 'done'
+    }
+    Context 'a child block' {
+        BeforeAll {
+            Set-Content -Path (Join-Path $TestDrive 'child.txt') -Value 'child'
+        }
+        It 'sees its own and its parent''s files' {
+            Join-Path $TestDrive 'child.txt' | Should -Exist
+            Join-Path $TestDrive 'users.csv' | Should -Exist
+        }
+    }
+    It 'no longer has the files of a finished child block' {
+        Join-Path $TestDrive 'child.txt' | Should -Not -Exist
+    }
+}

@@ -352,6 +352,8 @@ pub struct State {
     pub discovery_failed: bool,
     pub discovery_duration: i64,
     pub duration: i64,
+    /// `$TestDrive`: a temporary directory for the file's tests.
+    pub test_drive: Option<std::path::PathBuf>,
 }
 
 impl State {
@@ -368,6 +370,7 @@ impl State {
             discovery_failed: false,
             discovery_duration: 0,
             duration: 0,
+            test_drive: None,
         }
     }
 
@@ -721,10 +724,10 @@ pub fn expand_name(it: &mut Interp, scope: usize, name: &str) -> String {
 
 /// Run every discovered test of the container (Pester's Run phase).
 pub fn run(it: &mut Interp, st: &Shared) {
-    let (verbosity, wall, container) = {
+    let (verbosity, container) = {
         let mut s = st.borrow_mut();
         s.phase = Phase::Run;
-        (s.opts.verbosity, s.opts.wall_clock, s.container.clone())
+        (s.opts.verbosity, s.container.clone())
     };
     if verbosity == Verbosity::Detailed {
         write(it, Color::Magenta, &format!("\nRunning tests from '{container}'"), true);
@@ -737,13 +740,19 @@ pub fn run(it: &mut Interp, st: &Shared) {
     it.cur = scope;
     let file = st.borrow().tree.blocks[0].file.clone();
     it.files.push(file);
-    let t0 = now(it, wall);
+    let drive = test_drive::create();
+    if let Some(d) = &drive {
+        it.define_var(scope, intern("TestDrive"), Value::string(d.display().to_string()), None);
+    }
+    st.borrow_mut().test_drive = drive.clone();
     run_block(it, st, 0, scope);
+    if let Some(d) = &drive {
+        let _ = std::fs::remove_dir_all(d);
+    }
     let total = {
         let s = st.borrow();
         s.tree.tests.iter().map(|t| t.duration).sum::<i64>() + s.tree.blocks.iter().map(|b| b.own_duration).sum::<i64>()
     };
-    let _ = t0;
     it.files.pop();
     it.cur = saved_cur;
     it.script_scope = saved_script;
@@ -806,6 +815,8 @@ fn run_block(it: &mut Interp, st: &Shared, b: usize, parent_scope: usize) {
     if let Some(d) = &data {
         define_data(it, scope, d);
     }
+    let drive = st.borrow().test_drive.clone();
+    let drive_before = drive.as_deref().map(test_drive::entries);
     let t0 = now(it, wall);
     let mut setup_failed = false;
     if runnable {
@@ -857,6 +868,11 @@ fn run_block(it: &mut Interp, st: &Shared, b: usize, parent_scope: usize) {
     }
     let teardown_time = now(it, wall) - t1;
     mock::remove_owned(it, st, mock::Owner::Block(b));
+    if let (Some(d), Some(before)) = (&drive, &drive_before) {
+        if !is_root {
+            test_drive::remove_new(d, before);
+        }
+    }
     let failed = {
         let mut s = st.borrow_mut();
         s.tree.blocks[b].own_duration = setup_time + teardown_time;
@@ -954,4 +970,33 @@ fn run_test(it: &mut Interp, st: &Shared, t: usize, block_scope: usize) {
         }
     }
     write_test_result(it, st, t);
+}
+
+/// TestDrive: one temporary directory per test file, `$TestDrive` in every test; what a
+/// Describe or Context created in it is removed when the block ends, as in Pester. (The
+/// `TestDrive:` drive itself is not available: use `$TestDrive`.)
+mod test_drive {
+    use std::collections::BTreeSet;
+    use std::path::{Path, PathBuf};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+
+    pub fn create() -> Option<PathBuf> {
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("tenantsim-testdrive-{}-{n}", std::process::id()));
+        std::fs::create_dir_all(&dir).ok().map(|_| dir)
+    }
+
+    pub fn entries(dir: &Path) -> BTreeSet<PathBuf> {
+        std::fs::read_dir(dir).map(|r| r.flatten().map(|e| e.path()).collect()).unwrap_or_default()
+    }
+
+    pub fn remove_new(dir: &Path, before: &BTreeSet<PathBuf>) {
+        for p in entries(dir) {
+            if !before.contains(&p) {
+                let _ = if p.is_dir() { std::fs::remove_dir_all(&p) } else { std::fs::remove_file(&p) };
+            }
+        }
+    }
 }
