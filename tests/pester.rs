@@ -228,6 +228,11 @@ fn tenantsim_test_runs_from_the_command_line() {
     assert!(stdout.contains("\n[-] Errors in tests.throws 0ms (0ms|0ms)\n RuntimeException: The batch is not ready\n"), "{stdout}");
     assert!(!stdout.contains("Describing"), "{stdout}");
 
+    let empty = tempfile::tempdir().expect("tempdir");
+    let out = tenantsim().args(["test", &empty.path().display().to_string()]).output().expect("run tenantsim");
+    assert_eq!(out.status.code(), Some(255));
+    assert!(String::from_utf8_lossy(&out.stdout).ends_with("\nSystem.Management.Automation.RuntimeException: No test files were found and no scriptblocks were provided. Please ensure that you provided at least one path to a *.Tests.ps1 file, or a directory that contains such file.\n"));
+
     let out = tenantsim().args(["test", "tests/pester/no-such-dir"]).output().expect("run tenantsim");
     assert_eq!(out.status.code(), Some(64));
     assert!(String::from_utf8_lossy(&out.stderr).contains("does not exist"));

@@ -129,6 +129,19 @@ pub fn run(common: &Common, opts: &TestOptions, host: &mut Host) -> i32 {
         let version = crate::cmdlets::core::session::module_version("Pester").unwrap_or("5");
         write_host(host, Color::Magenta, &format!("Pester v{version}"), true);
     }
+    if files.is_empty() {
+        // Invoke-Pester throws this; with -CI the run ends with `exit -1`.
+        if verbosity != Verbosity::None {
+            write_host(
+                host,
+                Color::Red,
+                "System.Management.Automation.RuntimeException: No test files were found and no scriptblocks were provided. Please ensure that you provided at least one path to a *.Tests.ps1 file, or a directory that contains such file.",
+                true,
+            );
+        }
+        host.flush();
+        return 255;
+    }
     if verbosity != Verbosity::None {
         write_host(host, Color::Magenta, &format!("\nStarting discovery in {} files.", files.len()), true);
     }
