@@ -277,11 +277,14 @@ pub fn main_with_args(argv: Vec<String>) -> i32 {
         Mode::Run { file, args } => {
             let (code, mut it) = run_file(&common, &file, &args, Host::stdio());
             it.host.flush();
+            // The process ends here: skip freeing a possibly large world object by object.
+            std::mem::forget(it);
             code
         }
         Mode::Command(text) => {
             let (code, mut it) = run_command(&common, &text, Host::stdio());
             it.host.flush();
+            std::mem::forget(it);
             code
         }
         Mode::Check { files, syntax_only, json } => check::run(&files, syntax_only, json),

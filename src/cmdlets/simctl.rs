@@ -84,8 +84,8 @@ fn date(ticks: i64) -> Value {
     Value::DateTime(DateTime::from_ticks(ticks, DateKind::Utc))
 }
 
-fn strs(v: &[String]) -> Value {
-    Value::array(v.iter().map(|s| Value::str(s)).collect())
+fn strs<S: AsRef<str>>(v: &[S]) -> Value {
+    Value::array(v.iter().map(|s| Value::str(s.as_ref())).collect())
 }
 
 fn guid(s: &str) -> Value {
@@ -310,7 +310,7 @@ fn set_user(cx: &mut Cx) -> R {
         let tname = t.name.clone();
         let u = t.directory.user_mut(&upn).ok_or_else(|| SimError::UserNotFound(upn.clone(), tname))?;
         if let Some(l) = licenses {
-            u.licenses = l;
+            u.licenses = directory::license_names(&l);
         }
         if let Some(r) = roles {
             let mut out = Vec::new();
@@ -408,7 +408,7 @@ fn new_site(cx: &mut Cx) -> R {
         }
         let mut site = model::new_onedrive(t, "x@x", "", now);
         site.url = url.trim().trim_end_matches('/').to_string();
-        site.template = model::TEMPLATE_TEAM.into();
+        site.template = directory::Text::Borrowed(model::TEMPLATE_TEAM);
         site.owner = owner;
         site.title = title.unwrap_or_else(|| site.url.rsplit('/').next().unwrap_or("").to_string());
         site.quota_mb = 26_214_400;

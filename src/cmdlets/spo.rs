@@ -131,6 +131,21 @@ fn world<'a>(cx: &'a mut Cx) -> &'a mut World {
     cx.it.world_mut()
 }
 
+thread_local! {
+    static NAMES: std::cell::RefCell<rustc_hash::FxHashMap<&'static str, Rc<str>>> = Default::default();
+}
+
+/// A property name shared by every object that has it (output objects are built in bulk when
+/// a 4,000-move batch is polled).
+fn prop(name: &'static str) -> Rc<str> {
+    NAMES.with(|n| n.borrow_mut().entry(name).or_insert_with(|| Rc::from(name)).clone())
+}
+
+/// Set a property with a shared name.
+fn put(o: &mut PsObject, name: &'static str, v: Value) {
+    o.set_rc(prop(name), v);
+}
+
 fn date(ticks: i64) -> Value {
     Value::DateTime(DateTime::from_ticks(ticks, DateKind::Utc))
 }
@@ -534,28 +549,28 @@ fn move_object(w: &World, i: usize, viewer: usize) -> Value {
         MoveKind::Group => GROUP_MOVE_TYPE,
     };
     let mut o = PsObject::typed(&format!("{NS}.{ty}"));
-    o.set("MoveJobId", guid(&m.id));
+    put(&mut o, "MoveJobId", guid(&m.id));
     match m.kind {
         MoveKind::User => {
-            o.set("SourceUserPrincipalName", Value::str(&m.source_key));
-            o.set("TargetUserPrincipalName", Value::str(&m.target_key));
+            put(&mut o, "SourceUserPrincipalName", Value::str(&m.source_key));
+            put(&mut o, "TargetUserPrincipalName", Value::str(&m.target_key));
         }
         MoveKind::Group => {
-            o.set("SourceGroupAlias", Value::str(&m.source_key));
-            o.set("TargetGroupAlias", Value::str(&m.target_key));
+            put(&mut o, "SourceGroupAlias", Value::str(&m.source_key));
+            put(&mut o, "TargetGroupAlias", Value::str(&m.target_key));
         }
         MoveKind::Site => {}
     }
-    o.set("SourceSiteUrl", Value::str(&m.source_site_url));
-    o.set("TargetSiteUrl", Value::str(&m.target_site_url));
-    o.set("MoveState", Value::str(m.state.name()));
-    o.set("MoveDirection", Value::str(if m.source == viewer { "MoveOut" } else { "MoveIn" }));
-    o.set("SourceDataLocation", Value::str(&w.tenants[m.source].data_location));
-    o.set("DestinationDataLocation", Value::str(&w.tenants[m.target].data_location));
-    o.set("PreferredMoveBeginDate", opt_date(m.begin));
-    o.set("PreferredMoveEndDate", opt_date(m.end));
-    o.set("TimeStamp", date(m.modified));
-    o.set("ErrorMessage", opt_str(&m.error));
+    put(&mut o, "SourceSiteUrl", Value::str(&m.source_site_url));
+    put(&mut o, "TargetSiteUrl", Value::str(&m.target_site_url));
+    put(&mut o, "MoveState", Value::str(m.state.name()));
+    put(&mut o, "MoveDirection", Value::str(if m.source == viewer { "MoveOut" } else { "MoveIn" }));
+    put(&mut o, "SourceDataLocation", Value::str(&w.tenants[m.source].data_location));
+    put(&mut o, "DestinationDataLocation", Value::str(&w.tenants[m.target].data_location));
+    put(&mut o, "PreferredMoveBeginDate", opt_date(m.begin));
+    put(&mut o, "PreferredMoveEndDate", opt_date(m.end));
+    put(&mut o, "TimeStamp", date(m.modified));
+    put(&mut o, "ErrorMessage", opt_str(&m.error));
     o.into_value()
 }
 
@@ -715,30 +730,30 @@ fn geo_move_state(cx: &mut Cx) -> R {
 fn site_object(s: &model::Site) -> Value {
     let mut o = PsObject::typed(&format!("{NS}.SPOSite"));
     let mb = (s.bytes / (1024 * 1024)) as i64;
-    o.set("LastContentModifiedDate", date(s.modified));
-    o.set("Status", Value::str("Active"));
-    o.set("ResourceUsageCurrent", Value::Double(0.0));
-    o.set("ResourceUsageAverage", Value::Double(0.0));
-    o.set("StorageUsageCurrent", Value::Long(mb));
-    o.set("LockIssue", Value::Null);
-    o.set("WebsCount", Value::Int(if s.is_redirect() { 0 } else { 1 }));
-    o.set("CompatibilityLevel", Value::Int(15));
-    o.set("Url", Value::str(&s.url));
-    o.set("LocaleId", Value::Long(1033));
-    o.set("LockState", Value::str(s.lock_state().name()));
-    o.set("Owner", Value::str(s.owner.as_deref().unwrap_or("")));
-    o.set("StorageQuota", Value::Long(s.quota_mb));
-    o.set("StorageQuotaWarningLevel", Value::Long(s.quota_mb * 95 / 100));
-    o.set("ResourceQuota", Value::Double(0.0));
-    o.set("ResourceQuotaWarningLevel", Value::Double(0.0));
-    o.set("Template", Value::str(&s.template));
-    o.set("Title", Value::str(&s.title));
-    o.set("AllowSelfServiceUpgrade", Value::Bool(true));
-    o.set("DenyAddAndCustomizePages", Value::str("Enabled"));
-    o.set("PWAEnabled", Value::str("Disabled"));
-    o.set("SharingCapability", Value::str(if s.is_personal() { "ExternalUserAndGuestSharing" } else { "ExternalUserSharingOnly" }));
-    o.set("SandboxedCodeActivationCapability", Value::str("Disabled"));
-    o.set("GroupId", s.group_id.as_deref().map(guid).unwrap_or_else(|| guid("00000000-0000-0000-0000-000000000000")));
+    put(&mut o, "LastContentModifiedDate", date(s.modified));
+    put(&mut o, "Status", Value::str("Active"));
+    put(&mut o, "ResourceUsageCurrent", Value::Double(0.0));
+    put(&mut o, "ResourceUsageAverage", Value::Double(0.0));
+    put(&mut o, "StorageUsageCurrent", Value::Long(mb));
+    put(&mut o, "LockIssue", Value::Null);
+    put(&mut o, "WebsCount", Value::Int(if s.is_redirect() { 0 } else { 1 }));
+    put(&mut o, "CompatibilityLevel", Value::Int(15));
+    put(&mut o, "Url", Value::str(&s.url));
+    put(&mut o, "LocaleId", Value::Long(1033));
+    put(&mut o, "LockState", Value::str(s.lock_state().name()));
+    put(&mut o, "Owner", Value::str(s.owner.as_deref().unwrap_or("")));
+    put(&mut o, "StorageQuota", Value::Long(s.quota_mb));
+    put(&mut o, "StorageQuotaWarningLevel", Value::Long(s.quota_mb * 95 / 100));
+    put(&mut o, "ResourceQuota", Value::Double(0.0));
+    put(&mut o, "ResourceQuotaWarningLevel", Value::Double(0.0));
+    put(&mut o, "Template", Value::str(&s.template));
+    put(&mut o, "Title", Value::str(&s.title));
+    put(&mut o, "AllowSelfServiceUpgrade", Value::Bool(true));
+    put(&mut o, "DenyAddAndCustomizePages", Value::str("Enabled"));
+    put(&mut o, "PWAEnabled", Value::str("Disabled"));
+    put(&mut o, "SharingCapability", Value::str(if s.is_personal() { "ExternalUserAndGuestSharing" } else { "ExternalUserSharingOnly" }));
+    put(&mut o, "SandboxedCodeActivationCapability", Value::str("Disabled"));
+    put(&mut o, "GroupId", s.group_id.as_deref().map(guid).unwrap_or_else(|| guid("00000000-0000-0000-0000-000000000000")));
     o.display = Some(Rc::from(vec![Rc::from("Url"), Rc::from("Owner"), Rc::from("StorageQuota")]));
     o.into_value()
 }
@@ -810,7 +825,7 @@ fn site_prop(s: &model::Site, prop: &str) -> String {
     match prop.to_ascii_lowercase().as_str() {
         "url" => s.url.clone(),
         "owner" => s.owner.clone().unwrap_or_default(),
-        "template" => s.template.clone(),
+        "template" => s.template.to_string(),
         "title" => s.title.clone(),
         "lockstate" => s.lock_state().name().to_string(),
         "status" => "Active".into(),

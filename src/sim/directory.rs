@@ -2,11 +2,14 @@
 //! workload (SharePoint now; Exchange Online and Microsoft Graph next), so it knows nothing
 //! about sites or mailboxes beyond the flags a scenario gives a user.
 
-use std::collections::HashMap;
-
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::sim::ids;
+
+/// Text that is usually one of a few constants (SKU part numbers, site templates): borrowed
+/// when it is, so 100,000 users do not hold 100,000 copies.
+pub type Text = std::borrow::Cow<'static, str>;
 
 /// A licence (SKU) the simulation knows, with the capabilities the rules look at.
 #[derive(Debug, Clone, Copy)]
@@ -97,6 +100,16 @@ pub const SKUS: &[Sku] = &[
 pub const DEFAULT_PLAN: &str = "SPE_E5";
 pub const MIGRATION_SKU: &str = "Cross_tenant_user_data_migration";
 
+/// Licence names as stored: known part numbers in their canonical spelling, shared.
+pub fn license_names<S: AsRef<str>>(names: &[S]) -> Vec<Text> {
+    names
+        .iter()
+        .map(|n| n.as_ref().trim())
+        .filter(|n| !n.is_empty())
+        .map(|n| sku(n).map(|s| Text::Borrowed(s.part_number)).unwrap_or_else(|| Text::Owned(n.to_string())))
+        .collect()
+}
+
 pub fn sku(part_number: &str) -> Option<&'static Sku> {
     SKUS.iter().find(|s| s.part_number.eq_ignore_ascii_case(part_number))
 }
@@ -140,7 +153,7 @@ pub struct User {
     pub user_type: UserType,
     /// SKU part numbers (see [`SKUS`]); unknown part numbers are kept as given.
     #[serde(default)]
-    pub licenses: Vec<String>,
+    pub licenses: Vec<Text>,
     #[serde(default)]
     pub roles: Vec<String>,
     /// The SharePoint PUID (hex), what the identity map calls TargetUserPuid.
@@ -216,14 +229,53 @@ pub struct Directory {
     pub users: Vec<User>,
     #[serde(default)]
     pub groups: Vec<Group>,
+    /// Case-insensitive hash of the UPN → index (verified on lookup; `upn_overflow` holds
+    /// the rare users whose hash another UPN already has).
     #[serde(skip)]
-    by_upn: HashMap<Box<str>, u32>,
+    by_upn: FxHashMap<u64, u32>,
     #[serde(skip)]
-    by_object_id: HashMap<Box<str>, u32>,
+    upn_overflow: Vec<u32>,
     #[serde(skip)]
-    group_by_id: HashMap<Box<str>, u32>,
+    by_object_id: FxHashMap<u128, u32>,
     #[serde(skip)]
-    group_by_alias: HashMap<Box<str>, u32>,
+    group_by_id: FxHashMap<Box<str>, u32>,
+    #[serde(skip)]
+    group_by_alias: FxHashMap<Box<str>, u32>,
+}
+
+/// FNV-1a over the ASCII-lower-cased bytes (no allocation).
+fn ci_hash(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.trim().bytes() {
+        h ^= b.to_ascii_lowercase() as u64;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    ids::mix(h)
+}
+
+/// An object id as a number: the 128 bits of a GUID, or a hash of any other text.
+fn id_key(s: &str) -> u128 {
+    let t = s.trim();
+    let mut v: u128 = 0;
+    let mut digits = 0;
+    for c in t.chars() {
+        match c.to_digit(16) {
+            Some(d) => {
+                v = (v << 4) | d as u128;
+                digits += 1;
+            }
+            None if matches!(c, '-' | '{' | '}') => {}
+            None => {
+                digits = 99;
+                break;
+            }
+        }
+    }
+    if digits == 32 {
+        return v;
+    }
+    let lower = t.to_ascii_lowercase();
+    ((ids::hash(&["id", &lower]) as u128) << 64) | ids::hash(&["id2", &lower]) as u128
 }
 
 fn key(s: &str) -> Box<str> {
@@ -232,14 +284,33 @@ fn key(s: &str) -> Box<str> {
 
 impl Directory {
     pub fn rebuild_indexes(&mut self) {
-        self.by_upn = self.users.iter().enumerate().map(|(i, u)| (key(&u.upn), i as u32)).collect();
-        self.by_object_id = self.users.iter().enumerate().map(|(i, u)| (key(&u.object_id), i as u32)).collect();
+        self.by_upn = FxHashMap::default();
+        self.upn_overflow = Vec::new();
+        for i in 0..self.users.len() {
+            self.index_upn(i);
+        }
+        self.by_object_id = self.users.iter().enumerate().map(|(i, u)| (id_key(&u.object_id), i as u32)).collect();
         self.group_by_id = self.groups.iter().enumerate().map(|(i, g)| (key(&g.object_id), i as u32)).collect();
         self.group_by_alias = self.groups.iter().enumerate().map(|(i, g)| (key(&g.alias), i as u32)).collect();
     }
 
+    fn index_upn(&mut self, i: usize) {
+        match self.by_upn.entry(ci_hash(&self.users[i].upn)) {
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(i as u32);
+            }
+            std::collections::hash_map::Entry::Occupied(_) => self.upn_overflow.push(i as u32),
+        }
+    }
+
     pub fn user_index(&self, upn: &str) -> Option<usize> {
-        self.by_upn.get(&*upn.trim().to_ascii_lowercase()).map(|i| *i as usize)
+        let upn = upn.trim();
+        if let Some(&i) = self.by_upn.get(&ci_hash(upn)) {
+            if self.users[i as usize].upn.eq_ignore_ascii_case(upn) {
+                return Some(i as usize);
+            }
+        }
+        self.upn_overflow.iter().map(|i| *i as usize).find(|i| self.users[*i].upn.eq_ignore_ascii_case(upn))
     }
     pub fn user(&self, upn: &str) -> Option<&User> {
         self.user_index(upn).map(|i| &self.users[i])
@@ -249,15 +320,15 @@ impl Directory {
         Some(&mut self.users[i])
     }
     pub fn user_by_object_id(&self, id: &str) -> Option<&User> {
-        self.by_object_id.get(&*id.trim().to_ascii_lowercase()).map(|i| &self.users[*i as usize])
+        self.by_object_id.get(&id_key(id)).map(|i| &self.users[*i as usize]).filter(|u| u.object_id.eq_ignore_ascii_case(id.trim()))
     }
 
     /// Add a user; returns its index. The caller has checked the UPN is free.
     pub fn add_user(&mut self, user: User) -> usize {
         let i = self.users.len();
-        self.by_upn.insert(key(&user.upn), i as u32);
-        self.by_object_id.insert(key(&user.object_id), i as u32);
+        self.by_object_id.insert(id_key(&user.object_id), i as u32);
         self.users.push(user);
+        self.index_upn(i);
         i
     }
 
@@ -279,15 +350,16 @@ impl Directory {
 
 /// A new user with derived ids (deterministic for a given tenant and UPN).
 pub fn new_user(tenant_name: &str, upn: &str, display_name: &str) -> User {
+    let lower = upn.to_ascii_lowercase();
     User {
-        object_id: ids::guid(&["user", tenant_name, &upn.to_ascii_lowercase()]),
+        object_id: ids::guid(&["user", tenant_name, &lower]),
         upn: upn.to_string(),
         display_name: display_name.to_string(),
         mail: None,
         user_type: UserType::Member,
         licenses: Vec::new(),
         roles: Vec::new(),
-        puid: ids::puid(&["puid", tenant_name, &upn.to_ascii_lowercase()]),
+        puid: ids::puid(&["puid", tenant_name, &lower]),
         account_enabled: true,
         mailbox: false,
         archive: false,

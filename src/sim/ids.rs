@@ -26,21 +26,33 @@ pub fn mix(mut z: u64) -> u64 {
 pub fn guid(parts: &[&str]) -> String {
     let a = hash(parts);
     let b = mix(a ^ 0x5151_5151_5151_5151);
-    let bytes: [u8; 16] = {
-        let mut x = [0u8; 16];
-        x[..8].copy_from_slice(&a.to_be_bytes());
-        x[8..].copy_from_slice(&b.to_be_bytes());
-        x[6] = (x[6] & 0x0f) | 0x40;
-        x[8] = (x[8] & 0x3f) | 0x80;
-        x
-    };
-    let h: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-    format!("{}-{}-{}-{}-{}", &h[0..8], &h[8..12], &h[12..16], &h[16..20], &h[20..32])
+    let mut x = [0u8; 16];
+    x[..8].copy_from_slice(&a.to_be_bytes());
+    x[8..].copy_from_slice(&b.to_be_bytes());
+    x[6] = (x[6] & 0x0f) | 0x40;
+    x[8] = (x[8] & 0x3f) | 0x80;
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(36);
+    for (i, byte) in x.iter().enumerate() {
+        if matches!(i, 4 | 6 | 8 | 10) {
+            out.push('-');
+        }
+        out.push(HEX[(byte >> 4) as usize] as char);
+        out.push(HEX[(byte & 0xf) as usize] as char);
+    }
+    out
 }
 
 /// A SharePoint-style PUID: 16 upper-case hex digits starting with 1003.
 pub fn puid(parts: &[&str]) -> String {
-    format!("1003{:012X}", hash(parts) & 0x0000_ffff_ffff_ffff)
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let v = hash(parts) & 0x0000_ffff_ffff_ffff;
+    let mut out = String::with_capacity(16);
+    out.push_str("1003");
+    for i in (0..12).rev() {
+        out.push(HEX[((v >> (i * 4)) & 0xf) as usize] as char);
+    }
+    out
 }
 
 /// A uniform number in [0, 1) from a seed and a few parts.

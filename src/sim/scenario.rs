@@ -5,7 +5,7 @@
 use serde::Deserialize;
 
 use crate::sim::clock::{TICKS_PER_DAY, parse_iso};
-use crate::sim::directory::{self, DEFAULT_PLAN, GLOBAL_ADMIN, GroupKind, MIGRATION_SKU, User};
+use crate::sim::directory::{self, DEFAULT_PLAN, GLOBAL_ADMIN, GroupKind, MIGRATION_SKU, Text, User};
 use crate::sim::error::{SimError, SimResult};
 use crate::sim::ids;
 use crate::sim::spo::{
@@ -280,7 +280,7 @@ pub fn new_tenant(name: &str) -> SimResult<Tenant> {
     let admin_upn = t.admin_account();
     let mut admin = directory::new_user(name, &admin_upn, "MOD Administrator");
     admin.roles = vec![GLOBAL_ADMIN.to_string()];
-    admin.licenses = vec![DEFAULT_PLAN.to_string()];
+    admin.licenses = directory::license_names(&[DEFAULT_PLAN]);
     t.directory.add_user(admin);
     Ok(t)
 }
@@ -318,7 +318,10 @@ pub fn add_user(t: &mut Tenant, spec: NewUser, now: i64) -> SimResult<usize> {
     if let Some(id) = &spec.object_id {
         u.object_id = id.to_ascii_lowercase();
     }
-    let mut licenses = spec.licenses.clone().unwrap_or_else(|| vec![DEFAULT_PLAN.to_string(), MIGRATION_SKU.to_string()]);
+    let mut licenses = match &spec.licenses {
+        Some(l) => directory::license_names(l),
+        None => directory::license_names(&[DEFAULT_PLAN, MIGRATION_SKU]),
+    };
     if spec.no_migration_license {
         licenses.retain(|l| !l.eq_ignore_ascii_case(MIGRATION_SKU));
     }
@@ -341,10 +344,12 @@ pub fn add_user(t: &mut Tenant, spec: NewUser, now: i64) -> SimResult<usize> {
     if let Some(c) = &spec.onedrive {
         let mut site = new_onedrive(t, &upn, &display, now);
         apply_content(&mut site, c);
-        if t.spo.site(&site.url).is_some() {
-            return Err(SimError::SiteExists(site.url));
+        match t.spo.sites.entry(crate::sim::tenant::url_key(&site.url)) {
+            std::collections::btree_map::Entry::Occupied(_) => return Err(SimError::SiteExists(site.url)),
+            std::collections::btree_map::Entry::Vacant(v) => {
+                v.insert(site);
+            }
         }
-        t.spo.insert_site(site);
     }
     Ok(i)
 }
@@ -519,7 +524,7 @@ fn tenant_from(ts: &TenantSpec, now: i64) -> SimResult<Tenant> {
         }
         let mut site = new_onedrive(&t, "x@x", "", now);
         site.url = url.clone();
-        site.template = s.template.clone().unwrap_or_else(|| TEMPLATE_TEAM.into());
+        site.template = s.template.clone().map(Text::Owned).unwrap_or(Text::Borrowed(TEMPLATE_TEAM));
         site.owner = s.owner.clone();
         site.title = s.title.clone().unwrap_or_else(|| url.rsplit('/').next().unwrap_or("").to_string());
         site.quota_mb = 26_214_400;
@@ -547,7 +552,7 @@ pub fn add_group(t: &mut Tenant, g: &GroupSpec, now: i64) -> SimResult<()> {
     if let (Some(url), Some(c)) = (&site_url, &g.site) {
         let mut site = new_onedrive(t, "x@x", &g.display_name, now);
         site.url = url.clone();
-        site.template = TEMPLATE_GROUP.into();
+        site.template = Text::Borrowed(TEMPLATE_GROUP);
         site.owner = None;
         site.quota_mb = 26_214_400;
         site.group_id = Some(object_id.clone());

@@ -301,7 +301,7 @@ impl World {
                 MoveKind::User => self.tenants[m.target].spo.onedrive_storage_quota.max(old.quota_mb),
                 _ => old.quota_mb,
             };
-            let template = if m.kind == MoveKind::User { TEMPLATE_PERSONAL.to_string() } else { old.template.clone() };
+            let template = if m.kind == MoveKind::User { crate::sim::directory::Text::Borrowed(TEMPLATE_PERSONAL) } else { old.template.clone() };
             // RULE 19: holds are not carried over; they must be reapplied in the target.
             let new_site = Site {
                 url: target_url.clone(),
@@ -330,7 +330,7 @@ impl World {
             // RULE 28/29: the redirect stays until an admin removes it (Remove-SPOSite).
             let redirect = Site {
                 url: old.url.clone(),
-                template: TEMPLATE_REDIRECT.into(),
+                template: crate::sim::directory::Text::Borrowed(TEMPLATE_REDIRECT),
                 owner: None,
                 title: String::new(),
                 bytes: 0,

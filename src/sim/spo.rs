@@ -6,14 +6,17 @@
 //! [`SimError`] (the cmdlet writes an error record); checks it makes while the move runs
 //! (the Validation phase) end the move in `Failed` with the message in its state object.
 
-use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::collections::{BTreeMap, VecDeque};
+
+use rustc_hash::FxHashMap as HashMap;
 
 use serde::{Deserialize, Serialize};
 
 use crate::sim::clock::{TICKS_PER_DAY, iso};
+use crate::sim::directory::Text;
 use crate::sim::error::{SimError, SimResult};
 use crate::sim::ids;
-use crate::sim::tenant::{Compatibility, Tenant, host_of, personal_segment, url_key};
+use crate::sim::tenant::{Compatibility, Tenant, host_of, url_key};
 use crate::sim::world::{HostKind, World};
 
 pub const TEMPLATE_PERSONAL: &str = "SPSPERS#10";
@@ -49,7 +52,7 @@ impl LockState {
 #[serde(rename_all = "camelCase")]
 pub struct Site {
     pub url: String,
-    pub template: String,
+    pub template: Text,
     #[serde(default)]
     pub owner: Option<String>,
     #[serde(default)]
@@ -544,13 +547,20 @@ impl SpoTenant {
 
 /// The OneDrive URL SharePoint derives from a UPN: `https://x-my.sharepoint.com/personal/a_x_com/`.
 pub fn onedrive_url(t: &Tenant, upn: &str) -> String {
-    format!("{}personal/{}/", t.my_site_host_url(), personal_segment(upn))
+    let upn = upn.trim();
+    let mut s = String::with_capacity(48 + t.name.len() + upn.len());
+    s.push_str("https://");
+    s.extend(t.name.chars().map(|c| c.to_ascii_lowercase()));
+    s.push_str("-my.sharepoint.com/personal/");
+    s.extend(upn.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c.to_ascii_lowercase() } else { '_' }));
+    s.push('/');
+    s
 }
 
 pub fn new_onedrive(t: &Tenant, upn: &str, title: &str, now: i64) -> Site {
     Site {
         url: onedrive_url(t, upn),
-        template: TEMPLATE_PERSONAL.into(),
+        template: Text::Borrowed(TEMPLATE_PERSONAL),
         owner: Some(upn.to_string()),
         title: title.to_string(),
         bytes: 0,
@@ -703,21 +713,31 @@ impl World {
         let mut map = IdentityMap::default();
         let mut up = MapUpload::default();
         let target = &self.tenants[tenant];
-        for (n, raw) in text.lines().enumerate() {
-            let line = raw.trim_end_matches('\r');
-            if line.trim().is_empty() {
-                continue;
-            }
-            match parse_map_line(line, target) {
-                Ok(MapRow::User(m)) => match map.add_user(m) {
-                    Ok(()) => up.users += 1,
-                    Err(reason) => up.rejected.push(MapLineError { line: n + 1, text: line.to_string(), reason }),
-                },
-                Ok(MapRow::Group(g)) => match map.add_group(g) {
-                    Ok(()) => up.groups += 1,
-                    Err(reason) => up.rejected.push(MapLineError { line: n + 1, text: line.to_string(), reason }),
-                },
-                Err(reason) => up.rejected.push(MapLineError { line: n + 1, text: line.to_string(), reason }),
+        let line_text = |n: usize| text.lines().nth(n.saturating_sub(1)).unwrap_or("").trim_end_matches('\r').to_string();
+        let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+        let mut rec = csv::StringRecord::new();
+        loop {
+            let n = rdr.position().line() as usize;
+            match rdr.read_record(&mut rec) {
+                Ok(false) => break,
+                Ok(true) => {
+                    let n = rec.position().map(|p| p.line() as usize).unwrap_or(n);
+                    if rec.iter().all(|c| c.trim().is_empty()) {
+                        continue;
+                    }
+                    let outcome = match parse_map_record(&rec, target) {
+                        Ok(MapRow::User(m)) => map.add_user(m).map(|_| up.users += 1),
+                        Ok(MapRow::Group(g)) => map.add_group(g).map(|_| up.groups += 1),
+                        Err(reason) => Err(reason),
+                    };
+                    if let Err(reason) = outcome {
+                        up.rejected.push(MapLineError { line: n, text: line_text(n), reason });
+                    }
+                }
+                Err(e) => {
+                    let n = e.position().map(|p| p.line() as usize).unwrap_or(n);
+                    up.rejected.push(MapLineError { line: n, text: line_text(n), reason: format!("the line is not valid CSV ({e})") });
+                }
             }
         }
         // RULE 14: every upload replaces the whole map.
@@ -1115,13 +1135,7 @@ enum MapRow {
 }
 
 /// RULE 12: exactly six columns, no header, `User`/`Group` rows, a GUID in column 2.
-fn parse_map_line(line: &str, target: &Tenant) -> Result<MapRow, String> {
-    let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(line.as_bytes());
-    let rec = match rdr.records().next() {
-        Some(Ok(r)) => r,
-        Some(Err(e)) => return Err(format!("the line is not valid CSV ({e})")),
-        None => return Err("the line is empty".into()),
-    };
+fn parse_map_record(rec: &csv::StringRecord, target: &Tenant) -> Result<MapRow, String> {
     let cols: Vec<String> = rec.iter().map(|c| c.trim().to_string()).collect();
     if cols.len() != 6 {
         return Err(format!("a line must have exactly 6 columns, this one has {}", cols.len()));
@@ -1173,5 +1187,15 @@ fn parse_map_line(line: &str, target: &Tenant) -> Result<MapRow, String> {
         }))
     } else {
         Err(format!("column 1 must be User or Group, not '{}'", cols[0]))
+    }
+}
+
+#[cfg(test)]
+mod url_tests {
+    #[test]
+    fn onedrive_url_matches_the_segment_rule() {
+        let t = crate::sim::scenario::new_tenant("M365x946316").expect("tenant");
+        let upn = "Test-Diego@M365x946316.OnMicrosoft.com";
+        assert_eq!(super::onedrive_url(&t, upn), format!("{}personal/{}/", t.my_site_host_url(), crate::sim::tenant::personal_segment(upn)));
     }
 }

@@ -159,9 +159,11 @@ impl Tenant {
 pub fn url_key(url: &str) -> String {
     let t = url.trim();
     let t = t.split(['?', '#']).next().unwrap_or(t);
-    let lower = t.to_ascii_lowercase();
-    let no_scheme = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://")).unwrap_or(&lower);
-    no_scheme.trim_end_matches('/').to_string()
+    fn strip<'a>(t: &'a str, p: &str) -> Option<&'a str> {
+        t.get(..p.len()).filter(|h| h.eq_ignore_ascii_case(p)).map(|_| &t[p.len()..])
+    }
+    let t = strip(t, "https://").or_else(|| strip(t, "http://")).unwrap_or(t);
+    t.trim_end_matches('/').to_ascii_lowercase()
 }
 
 /// The host part of a URL key (`contoso-my.sharepoint.com`).

@@ -119,9 +119,8 @@ impl World {
         }
         let i = self.tenants.len();
         self.idx.tenant_by_name.insert(t.name.to_ascii_lowercase(), i);
+        // Tenants are built through Directory/SpoTenant methods that keep their indexes.
         self.tenants.push(t);
-        self.tenants[i].directory.rebuild_indexes();
-        self.tenants[i].spo.rebuild_indexes();
         self.index_hosts(i);
         Ok(i)
     }
