@@ -754,7 +754,6 @@ fn site_object(s: &model::Site) -> Value {
     put(&mut o, "SharingCapability", Value::str(if s.is_personal() { "ExternalUserAndGuestSharing" } else { "ExternalUserSharingOnly" }));
     put(&mut o, "SandboxedCodeActivationCapability", Value::str("Disabled"));
     put(&mut o, "GroupId", s.group_id.as_deref().map(guid).unwrap_or_else(|| guid("00000000-0000-0000-0000-000000000000")));
-    o.display = Some(Rc::from(vec![Rc::from("Url"), Rc::from("Owner"), Rc::from("StorageQuota")]));
     o.into_value()
 }
 
@@ -834,7 +833,22 @@ fn site_prop(s: &model::Site, prop: &str) -> String {
     }
 }
 
+thread_local! {
+    static VIEWS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The module's format.ps1xml view of SPOSite: Url, Owner and "Storage Quota".
+fn register_views() {
+    if !VIEWS.with(|v| v.replace(true)) {
+        crate::engine::format::register_table_view(
+            &format!("{NS}.SPOSite"),
+            &[("Url", "Url", 0, false), ("Owner", "Owner", 0, false), ("Storage Quota", "StorageQuota", 0, true)],
+        );
+    }
+}
+
 fn get_site(cx: &mut Cx) -> R {
+    register_views();
     let t = match tenant_of(cx) {
         Ok(t) => t,
         Err(e) => return fail(cx, e),
