@@ -182,6 +182,7 @@ fn variables_members_and_operators_complete() {
     assert_eq!(completions(&it, "$tr"), vec!["$true"]);
     assert_eq!(completions(&it, "$newVar = 1; $newV"), vec!["$newVar = 1; $newVar"]);
     assert_eq!(completions(&it, "$user.Disp"), vec!["$user.DisplayName"]);
+    assert_eq!(completions(&it, "$user."), vec!["$user.DisplayName", "$user.UserPrincipalName"]);
     assert_eq!(completions(&it, "$Tenants.Sou"), vec!["$Tenants.Source"]);
     assert!(completions(&it, "$env:PAT").contains(&"$env:PATH".to_string()));
     assert_eq!(completions(&it, "if ($x -notl"), vec!["if ($x -notlike"]);

@@ -186,6 +186,15 @@ fn tab_completes_a_command_and_a_multi_line_block_runs() {
     let at = lines.iter().position(|l| l.ends_with("foreach ($i in 1..2) {")).expect("the block's first line");
     assert_eq!(&lines[at + 1..at + 5], &[">> \"x$i\"", ">> }", "x1", "x2"], "{lines:#?}");
 
+    // Ctrl+D on an empty `>>` line abandons the unfinished input, and does not exit.
+    r.type_text("if ($true) {");
+    r.press("Enter");
+    r.wait_for(|s| s.trim_end().ends_with(">>"), "the continuation prompt");
+    r.press("C-d");
+    r.wait_idle(PROMPT);
+    r.run("'not exited'");
+    assert!(r.lines().iter().any(|l| l == "not exited"), "{}", r.screen());
+
     // Ctrl+D on an empty line leaves with exit code 0.
     r.press("C-d");
     assert_eq!(r.exit_code(), 0);

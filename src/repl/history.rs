@@ -35,6 +35,8 @@ impl Status {
 pub struct Entry {
     pub id: i64,
     pub text: String,
+    /// False for an input with a parse error (in Get-History as Failed, never exported).
+    pub parsed: bool,
     pub status: Status,
     pub start: SystemTime,
     pub end: SystemTime,
@@ -44,12 +46,42 @@ thread_local! {
     static LOG: RefCell<Vec<Entry>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Record an input that ran.
-pub fn record(text: &str, status: Status, start: SystemTime, end: SystemTime) {
+/// How the session's world was set up: the command-line options a replay needs.
+#[derive(Debug, Clone, Default)]
+pub struct Origin {
+    /// `--scenario F --now T --seed N`, as typed on the command line.
+    pub options: String,
+    /// `--state FILE`, when given.
+    pub state: Option<String>,
+}
+
+thread_local! {
+    static ORIGIN: RefCell<Option<Origin>> = const { RefCell::new(None) };
+}
+
+/// Remember the session's world options for the exported script's header.
+pub fn set_origin(common: &crate::cli::Common) {
+    let mut opts = Vec::new();
+    if let Some(s) = &common.scenario {
+        opts.push(format!("--scenario {}", s.display()));
+    }
+    if let Some(n) = &common.now {
+        opts.push(format!("--now {n}"));
+    }
+    if common.seed != 0 {
+        opts.push(format!("--seed {}", common.seed));
+    }
+    let origin = Origin { options: opts.join(" "), state: common.state.as_ref().map(|p| p.display().to_string()) };
+    ORIGIN.with(|o| *o.borrow_mut() = Some(origin));
+}
+
+/// Record an input that ran (or, `parsed` false, one that did not parse).
+pub fn record(text: &str, parsed: bool, status: Status, start: SystemTime, end: SystemTime) {
     LOG.with(|l| {
         let mut l = l.borrow_mut();
         let id = l.last().map(|e| e.id + 1).unwrap_or(1);
-        l.push(Entry { id, text: text.to_string(), status, start, end });
+        // Kept whole (no MaximumHistoryCount): the export must replay the session from its start.
+        l.push(Entry { id, text: text.to_string(), parsed, status, start, end });
     });
 }
 
@@ -67,21 +99,29 @@ fn invokes_export(text: &str) -> bool {
     crate::repl::lex::tokenize(text).iter().any(|t| t.kind == crate::repl::lex::Kind::Command && t.text(text).eq_ignore_ascii_case("Export-TenantSimHistory"))
 }
 
-/// The session as a replayable script. Failed and stopped inputs are kept as comments
+/// The session as a replayable script: the inputs that parsed, in order. Failed and stopped inputs are kept as comments
 /// (`# FAILED: …`, `# STOPPED: …`, every line of a block) so that replaying the script in CI
 /// does what succeeded in the session, and the transcript still shows what was tried;
 /// `include_failed` keeps them as live commands instead. Inputs that ran
 /// Export-TenantSimHistory are left out.
 pub fn script(entries: &[Entry], include_failed: bool) -> String {
-    let mut s = String::from(
-        "# tenantsim session exported by Export-TenantSimHistory.\n# Replay: tenantsim run FILE.ps1 (with the session's --scenario/--state/--now/--seed options).\n",
-    );
+    let mut s = String::from("# tenantsim session exported by Export-TenantSimHistory.\n");
+    let origin = ORIGIN.with(|o| o.borrow().clone());
+    match &origin {
+        Some(o) if !o.options.is_empty() => s.push_str(&format!("# Replay: tenantsim {} run FILE.ps1\n", o.options)),
+        _ => s.push_str("# Replay: tenantsim run FILE.ps1\n"),
+    }
+    if let Some(state) = origin.as_ref().and_then(|o| o.state.as_ref()) {
+        s.push_str(&format!(
+            "# The session started from the world in {state} (which it saved back on exit): replay from a copy of it taken before the session.\n"
+        ));
+    }
     if !include_failed {
         s.push_str("# Inputs that failed or were stopped are kept as comments.\n");
     }
     s.push('\n');
     for e in entries {
-        if invokes_export(&e.text) {
+        if !e.parsed || invokes_export(&e.text) {
             continue;
         }
         let tag = match e.status {
@@ -188,13 +228,14 @@ mod tests {
     use super::*;
 
     fn entry(text: &str, status: Status) -> Entry {
-        Entry { id: 1, text: text.into(), status, start: SystemTime::UNIX_EPOCH, end: SystemTime::UNIX_EPOCH }
+        Entry { id: 1, text: text.into(), parsed: true, status, start: SystemTime::UNIX_EPOCH, end: SystemTime::UNIX_EPOCH }
     }
 
     #[test]
     fn failed_inputs_become_comments() {
         let es = vec![
             entry("$a = 1", Status::Completed),
+            Entry { parsed: false, ..entry("1 +* 2", Status::Failed) },
             entry("Get-Nothing", Status::Failed),
             entry("foreach ($i in 1..2) {\n  Get-Nope\n}", Status::Stopped),
             entry("Export-TenantSimHistory -Path x.ps1", Status::Completed),
@@ -202,6 +243,7 @@ mod tests {
         ];
         let s = script(&es, false);
         let body: Vec<&str> = s.lines().filter(|l| !l.starts_with("# tenantsim") && !l.starts_with("# Replay") && !l.starts_with("# Inputs")).collect();
+        assert!(s.starts_with("# tenantsim session exported by Export-TenantSimHistory.\n# Replay: tenantsim run FILE.ps1\n"), "{s}");
         assert_eq!(body, vec!["", "$a = 1", "# FAILED: Get-Nothing", "# STOPPED: foreach ($i in 1..2) {", "#            Get-Nope", "#          }", "\"done\""]);
         let s = script(&es, true);
         assert!(s.contains("\nGet-Nothing\n"));

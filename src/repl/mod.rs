@@ -306,7 +306,9 @@ pub fn run(common: &crate::cli::Common) -> i32 {
     interrupt::install();
     let tty = std::io::stdout().is_terminal();
 
+    history::set_origin(common);
     let mut buffer = String::new();
+    let mut last_entry: Option<String> = None;
     let code = loop {
         let p = if buffer.is_empty() { prompt(&mut it.borrow_mut()) } else { ">> ".to_string() };
         let line = match rl.readline(&p) {
@@ -318,6 +320,11 @@ pub fn run(common: &crate::cli::Common) -> i32 {
             Ok(l) => l,
             Err(ReadlineError::Interrupted) => {
                 // Ctrl+C: abandon the line (and an unfinished multi-line input).
+                buffer.clear();
+                continue;
+            }
+            // Ctrl+D on an empty `>> ` line abandons the unfinished input; at the prompt it exits.
+            Err(ReadlineError::Eof) if !buffer.is_empty() => {
                 buffer.clear();
                 continue;
             }
@@ -339,11 +346,14 @@ pub fn run(common: &crate::cli::Common) -> i32 {
         if matches!(input, Input::Empty) {
             continue;
         }
-        let _ = rl.add_history_entry(text.as_str());
-        if let Some(p) = &hist_path {
-            if !history::is_sensitive(&text) {
-                let _ = history::append(p, &text);
+        if last_entry.as_deref() != Some(text.as_str()) {
+            let _ = rl.add_history_entry(text.as_str());
+            if let Some(p) = &hist_path {
+                if !history::is_sensitive(&text) {
+                    let _ = history::append(p, &text);
+                }
             }
+            last_entry = Some(text.clone());
         }
         let mut guard = it.borrow_mut();
         let interp: &mut Interp = &mut guard;
@@ -358,12 +368,16 @@ pub fn run(common: &crate::cli::Common) -> i32 {
             Input::Parsed(sb) => {
                 let start = SystemTime::now();
                 let (status, exit) = execute(interp, &sb);
-                history::record(&text, status, start, SystemTime::now());
+                history::record(&text, true, status, start, SystemTime::now());
                 if let Some(code) = exit {
                     break code;
                 }
             }
-            Input::Invalid(pe) => report_parse_error(interp, &pe),
+            Input::Invalid(pe) => {
+                let now = SystemTime::now();
+                report_parse_error(interp, &pe);
+                history::record(&text, false, history::Status::Failed, now, now);
+            }
             Input::Empty | Input::Incomplete => {}
         }
     };
