@@ -228,6 +228,9 @@ fn parameters_and_enum_values_complete_and_errors_show_like_pwsh() {
     let s = r.screen();
     assert!(s.contains("Get-Nothing: The term 'Get-Nothing' is not recognized as a name of a cmdlet"), "{s}");
     assert!(!s.contains("Line |"), "{s}");
+    // `$?` tells the previous input failed.
+    r.run("$?");
+    assert_eq!(r.lines().iter().rev().nth(1).map(String::as_str), Some("False"), "{}", r.screen());
 
     // Ctrl+C abandons the line being edited.
     r.type_text("Get-Date -Format 'abandoned'");
@@ -281,13 +284,16 @@ fn history_persists_and_the_session_exports_as_a_replayable_script() {
     let r = Repl::start(&[]);
     r.run("$n = 2");
     r.run("Get-Nothing");
-    r.run("\"value $($n * 21)\"");
+    // A definition after a failed input did not fail; a parse error is not exported.
+    r.run("function Get-Factor { 21 }");
+    r.run("1 +* 2");
+    r.run("\"value $($n * (Get-Factor))\"");
     r.run("Export-TenantSimHistory -Path ./session.ps1");
     let script_path = r.path("session.ps1");
     let script = read(&script_path);
     let body: Vec<&str> =
         script.lines().filter(|l| !l.is_empty() && !l.starts_with("# tenantsim") && !l.starts_with("# Replay") && !l.starts_with("# Inputs")).collect();
-    assert_eq!(body, vec!["$n = 2", "# FAILED: Get-Nothing", "\"value $($n * 21)\""], "{script}");
+    assert_eq!(body, vec!["$n = 2", "# FAILED: Get-Nothing", "function Get-Factor { 21 }", "\"value $($n * (Get-Factor))\""], "{script}");
     r.press("C-d");
     assert_eq!(r.exit_code(), 0);
 
@@ -302,7 +308,7 @@ fn history_persists_and_the_session_exports_as_a_replayable_script() {
     r2.press("Up");
     r2.wait_for(|s| s.contains(&format!("{PROMPT}Export-TenantSimHistory -Path ./session.ps1")), "the last input recalled from the history file");
     r2.press("Up");
-    r2.wait_for(|s| s.contains(&format!("{PROMPT}\"value $($n * 21)\"")), "the input before it");
+    r2.wait_for(|s| s.contains(&format!("{PROMPT}\"value $($n * (Get-Factor))\"")), "the input before it");
     r2.press("C-c");
     r2.press("C-d");
     assert_eq!(r2.exit_code(), 0);

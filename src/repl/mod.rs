@@ -239,7 +239,9 @@ impl Sink for ReplSink {
 /// when it ran `exit`.
 pub fn execute(it: &mut Interp, sb: &Rc<crate::lang::ast::ScriptBlock>) -> (history::Status, Option<i32>) {
     interrupt::begin();
-    it.last_ok = true;
+    // `$?` keeps the previous input's outcome until this input sets it; whether this input
+    // failed is judged by the errors it recorded in `$Error`.
+    let errors_before = error_marker(it);
     let r = it.run_interactive(sb, &mut ReplSink);
     let stopped = crate::engine::host::interrupt_requested();
     let mut status = history::Status::Completed;
@@ -261,13 +263,23 @@ pub fn execute(it: &mut Interp, sb: &Rc<crate::lang::ast::ScriptBlock>) -> (hist
     it.out_default_end();
     it.host.flush();
     interrupt::end();
-    if status == history::Status::Completed && !it.last_ok {
+    if status == history::Status::Completed && !it.last_ok && error_marker(it) != errors_before {
         status = history::Status::Failed;
     }
     if stopped && status == history::Status::Completed {
         status = history::Status::Stopped;
     }
     (status, exit)
+}
+
+/// Identifies the newest `$Error` entry, to tell whether an input recorded an error.
+fn error_marker(it: &Interp) -> (usize, usize) {
+    let items = it.error_list.items.borrow();
+    let newest = match items.first() {
+        Some(Value::Net(n)) => Rc::as_ptr(n) as *const () as usize,
+        _ => 0,
+    };
+    (items.len(), newest)
 }
 
 fn report_parse_error(it: &mut Interp, pe: &ParseErrors) {
