@@ -284,3 +284,32 @@ fn run_expect_compares_transcripts() {
     assert_eq!(String::from_utf8_lossy(&out.stdout), "hello you\n");
     let _ = Path::new(&s);
 }
+
+#[test]
+fn invoke_pester_runs_tests_from_a_script() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pester");
+    let world = root.join("World.Tests.ps1").display().to_string();
+    let assertions = root.join("failing/Assertions.Tests.ps1").display().to_string();
+    let blocks = root.join("failing/Blocks.Tests.ps1").display().to_string();
+    let script = dir.path().join("ci.ps1");
+    std::fs::write(
+        &script,
+        format!(
+            "$r = Invoke-Pester -Path '{world}' -PassThru -Output None\n\
+             \"$($r.Result) $($r.PassedCount)/$($r.TotalCount) $LASTEXITCODE\"\n\
+             $r = Invoke-Pester -Path '{assertions}' -PassThru -Output None\n\
+             \"$($r.Result) $($r.FailedCount) $LASTEXITCODE\"\n\
+             Invoke-Pester -Path '{blocks}' -Output None -CI\n\
+             'not reached'\n"
+        ),
+    )
+    .expect("write");
+    let out = tenantsim().current_dir(dir.path()).args(["run", &script.display().to_string()]).output().expect("run tenantsim");
+    // -CI: exit with the failure count (9 tests, 2 blocks) and write testResults.xml.
+    assert_eq!(out.status.code(), Some(11), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "Passed 4/4 0\nFailed 20 20\n");
+    let xml = std::fs::read_to_string(dir.path().join("testResults.xml")).expect("-CI writes testResults.xml");
+    let schema = xsd::Schema::parse(include_str!("data/nunit_schema_2.5.xsd"));
+    assert_eq!(schema.validate(&xml), Vec::<String>::new());
+}

@@ -17,6 +17,7 @@
 //! * [`mock`]: `Mock`, the command-resolution hook and `Should -Invoke`.
 
 pub mod mock;
+pub mod runner;
 pub mod runtime;
 pub mod should;
 
@@ -67,6 +68,7 @@ pub const CMDLETS: &[(&str, Make)] = &[
     ("Should", stateful!(should::Should)),
     ("InModuleScope", simple!(in_module_scope)),
     ("Set-ItResult", simple!(set_it_result)),
+    ("Invoke-Pester", simple!(invoke_pester)),
 ];
 
 /// The runner state shared between the keywords and `tenantsim test`.
@@ -302,4 +304,59 @@ fn set_it_result(cx: &mut Cx) -> R {
     let line = cx.file.line_col(cx.span.start).0;
     let rec = should::pester_error_record(id, &message, &cx.file.display_name(), line, cx.file.line_text(line).trim(), false);
     Err(Flow::Error(Rc::new(rec.at(cx.file, cx.span)), Termination::Script))
+}
+
+/// `Invoke-Pester [-Path …] [-Output …] [-CI] [-PassThru]`: the run of `tenantsim test`, from a
+/// script (output Normal by default, as Pester's). `-CI` writes `testResults.xml` (NUnit 2.5)
+/// and exits with the failure count when there are failures; `$LASTEXITCODE` is the count.
+fn invoke_pester(cx: &mut Cx) -> R {
+    crate::cmdlets::core::reject(cx, &["ExcludePath", "TagFilter", "ExcludeTagFilter", "FullNameFilter", "Container", "Configuration"])?;
+    let mut paths: Vec<std::path::PathBuf> = cx.strings("Path").into_iter().map(std::path::PathBuf::from).collect();
+    if paths.is_empty() {
+        paths.push(std::path::PathBuf::from("."));
+    }
+    let verbosity = match cx.string("Output").unwrap_or_else(|| "Normal".into()).to_ascii_lowercase().as_str() {
+        "detailed" | "diagnostic" => runtime::Verbosity::Detailed,
+        "none" => runtime::Verbosity::None,
+        _ => runtime::Verbosity::Normal,
+    };
+    let ci = cx.switch("CI");
+    let opts = runner::TestOptions {
+        paths,
+        junit: None,
+        nunit: if ci { Some(std::path::PathBuf::from("testResults.xml")) } else { None },
+        output: runtime::OutputOptions { verbosity, wall_clock: false },
+    };
+    let sim = cx.it.session.sim.clone();
+    let common = crate::cli::Common { scenario: sim.scenario, state: None, now: sim.now, seed: sim.seed };
+    let r = runner::run(&common, &opts, &mut cx.it.host);
+    if let Some(e) = r.usage_error {
+        let rec =
+            ErrorRecord::new("System.Management.Automation.RuntimeException", e.clone(), &e, "InvalidArgument").at(cx.file, cx.span).for_command(cx.name());
+        return Err(Flow::Error(Rc::new(rec), Termination::Statement));
+    }
+    let failed = r.counts.failed + r.failed_blocks + r.failed_containers;
+    let _ = cx.it.set_var_in(0, wk::LAST_EXIT_CODE, Value::Int(failed as i32));
+    if cx.switch("PassThru") {
+        let c = &r.counts;
+        let mut o = crate::engine::value::PsObject::typed("Pester.Run");
+        let result = if r.code == 0 { "Passed" } else { "Failed" };
+        o.set("Result", Value::str(result));
+        o.set("FailedCount", Value::Int(c.failed as i32));
+        o.set("FailedBlocksCount", Value::Int(r.failed_blocks as i32));
+        o.set("FailedContainersCount", Value::Int(r.failed_containers as i32));
+        o.set("PassedCount", Value::Int(c.passed as i32));
+        o.set("SkippedCount", Value::Int(c.skipped as i32));
+        o.set("InconclusiveCount", Value::Int(c.inconclusive as i32));
+        o.set("NotRunCount", Value::Int(c.not_run as i32));
+        o.set("TotalCount", Value::Int(c.total() as i32));
+        o.set("Duration", Value::TimeSpan(r.duration));
+        o.set("Executed", Value::Bool(true));
+        o.set("Version", Value::str(crate::cmdlets::core::session::module_version("Pester").unwrap_or("5")));
+        cx.emit(o.into_value())?;
+    }
+    if ci && r.code != 0 {
+        return Err(Flow::Exit(if r.code == 255 && failed == 0 { -1 } else { failed as i32 }));
+    }
+    Ok(())
 }
