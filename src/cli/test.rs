@@ -113,6 +113,12 @@ fn diff_lines(a: &[&str], b: &[&str]) -> Vec<Edit> {
     let mut v = vec![0isize; 2 * max + 3];
     let mut trace: Vec<Vec<isize>> = Vec::new();
     'outer: for d in 0..=max as isize {
+        // Very different long texts: show everything as replaced rather than use gigabytes.
+        if trace.len().saturating_mul(v.len()) > 20_000_000 {
+            let mut edits: Vec<Edit> = (0..a.len()).map(Edit::Delete).collect();
+            edits.extend((0..b.len()).map(Edit::Insert));
+            return edits;
+        }
         trace.push(v.clone());
         let mut k = -d;
         while k <= d {
@@ -243,5 +249,14 @@ mod tests {
         assert_eq!(unified_diff("", "x\n", "e", "a"), "--- e\n+++ a\n@@ -0,0 +1 @@\n+x\n");
         assert_eq!(unified_diff("x\n", "x", "e", "a"), "--- e\n+++ a\n@@ -1 +1 @@\n-x\n+x\n\\ No newline at end of file\n");
         assert_eq!(unified_diff("a\nb\n", "a\nb\nc\n", "e", "a"), "--- e\n+++ a\n@@ -1,2 +1,3 @@\n a\n b\n+c\n");
+    }
+
+    #[test]
+    fn very_different_long_texts_diff_without_exhausting_memory() {
+        let a: String = (0..20_000).map(|i| format!("a{i}\n")).collect();
+        let b: String = (0..20_000).map(|i| format!("b{i}\n")).collect();
+        let d = unified_diff(&a, &b, "e", "a");
+        assert!(d.starts_with("--- e\n+++ a\n@@ -1,20000 +1,20000 @@\n-a0\n"));
+        assert_eq!(d.lines().count(), 3 + 40_000);
     }
 }
