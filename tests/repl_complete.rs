@@ -258,7 +258,32 @@ fn unfinished_input_asks_for_more_lines() {
     ] {
         assert!(matches!(classify(text), Input::Incomplete), "{text:?} should be incomplete");
     }
-    for text in ["foreach ($i in 1..2) { $i }", "Get-Date", "'abc'"] {
+    // Allman style: the block comes on the next line.
+    for text in [
+        "if ($x)",
+        "if ($x) { 1 } else",
+        "if ($x) { 1 }\nelseif ($y)",
+        "foreach ($u in $users)",
+        "while ($true)",
+        "switch -Regex ($x)",
+        "function Get-Thing",
+        "function Get-Thing ($a)",
+        "try { 1 } catch [System.Exception]",
+        "do { 1 }",
+        "$r = foreach ($i in 1..3)",
+    ] {
+        assert!(matches!(classify(text), Input::Incomplete), "{text:?} should wait for its block");
+    }
+    for text in [
+        "foreach ($i in 1..2) { $i }",
+        "Get-Date",
+        "'abc'",
+        "do { 1 } while ($false)",
+        "do { 1 }\nuntil ($true)",
+        "1..2 | foreach { $_ }",
+        "if ($true) { 1 }",
+        "Write-Output try",
+    ] {
         assert!(matches!(classify(text), Input::Parsed(_)), "{text:?} should parse");
     }
     for text in ["Get-Date }", "1 +* 2", "Get-Date )"] {

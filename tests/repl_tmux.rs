@@ -186,6 +186,17 @@ fn tab_completes_a_command_and_a_multi_line_block_runs() {
     let at = lines.iter().position(|l| l.ends_with("foreach ($i in 1..2) {")).expect("the block's first line");
     assert_eq!(&lines[at + 1..at + 5], &[">> \"x$i\"", ">> }", "x1", "x2"], "{lines:#?}");
 
+    // Allman style: `if (…)` waits for its block on the next lines.
+    for (i, line) in ["if ($true)", "{", "'allman'", "}"].iter().enumerate() {
+        r.type_text(line);
+        r.press("Enter");
+        if i < 3 {
+            r.wait_for(|s| s.lines().map(str::trim_end).rfind(|l| !l.is_empty()) == Some(">>"), "an empty continuation prompt");
+        }
+    }
+    r.wait_idle(PROMPT);
+    assert!(r.lines().iter().any(|l| l == "allman"), "{}", r.screen());
+
     // Ctrl+D on an empty `>>` line abandons the unfinished input, and does not exit.
     r.type_text("if ($true) {");
     r.press("Enter");

@@ -200,11 +200,102 @@ pub fn classify(text: &str) -> Input {
     if text.trim().is_empty() {
         return Input::Empty;
     }
+    if awaits_block(text) {
+        return Input::Incomplete;
+    }
     match crate::lang::parse_script(text.to_string(), None) {
         Ok(sb) => Input::Parsed(sb),
         Err(pe) if is_incomplete(text, &pe) => Input::Incomplete,
         Err(pe) => Input::Invalid(pe),
     }
+}
+
+/// The input ends where pwsh's grammar still requires a statement block or a clause: after a
+/// keyword such as `else`/`try`/`do`/`function`, after `if (…)`/`foreach (…)`/`while (…)`/
+/// `switch (…)`, after `function Name` (or `function Name (…)`), `catch [Type]`, or a `do { }`
+/// without its `while`/`until` — the Allman style (`{` on the next line) that runbooks use.
+pub fn awaits_block(text: &str) -> bool {
+    use lex::Kind;
+    let toks: Vec<lex::Token> = lex::tokenize(text).into_iter().filter(|t| !matches!(t.kind, Kind::Comment | Kind::Newline)).collect();
+    let Some(last) = toks.last() else { return false };
+    let kw = |t: &lex::Token| if t.kind == Kind::Keyword { t.text(text).to_ascii_lowercase() } else { String::new() };
+    let last_kw = kw(last);
+    if matches!(
+        last_kw.as_str(),
+        "if" | "elseif"
+            | "else"
+            | "while"
+            | "until"
+            | "for"
+            | "foreach"
+            | "switch"
+            | "try"
+            | "catch"
+            | "finally"
+            | "trap"
+            | "do"
+            | "function"
+            | "filter"
+            | "workflow"
+            | "param"
+            | "begin"
+            | "process"
+            | "end"
+            | "clean"
+            | "dynamicparam"
+    ) {
+        return true;
+    }
+    let n = toks.len();
+    // The group that ends the input: `( … )` or `{ … }` (index of its opener).
+    let opener_of = |close: usize, open_txt: &[&str], close_txt: &str| -> Option<usize> {
+        let d = toks[close].depth;
+        (0..close)
+            .rev()
+            .find(|&i| toks[i].depth == d && toks[i].kind == Kind::Punct && open_txt.contains(&toks[i].text(text)))
+            .filter(|_| toks[close].text(text) == close_txt)
+    };
+    // `function Name` / `filter Name`.
+    if n >= 2 && matches!(kw(&toks[n - 2]).as_str(), "function" | "filter" | "workflow") {
+        return true;
+    }
+    // `catch [Type]` (also `catch [A], [B]`).
+    if last.kind == Kind::Type {
+        let mut i = n - 1;
+        while i > 0 && (toks[i].kind == Kind::Type || toks[i].text(text) == ",") {
+            i -= 1;
+        }
+        return kw(&toks[i]) == "catch";
+    }
+    if let Some(open) = opener_of(n - 1, &["("], ")") {
+        // `if (…)`, `switch -Regex (…)`, `function Name (…)`.
+        let first = if open >= 1 { kw(&toks[open - 1]) } else { String::new() };
+        if matches!(first.as_str(), "while" | "until") && open >= 2 && toks[open - 2].text(text) == "}" {
+            // `do { … } while (…)` is complete.
+            let close = open - 2;
+            let d = toks[close].depth;
+            if let Some(o) = (0..close).rev().find(|&i| toks[i].depth == d && toks[i].text(text) == "{") {
+                if o >= 1 && kw(&toks[o - 1]) == "do" {
+                    return false;
+                }
+            }
+        }
+        if matches!(first.as_str(), "if" | "elseif" | "while" | "for" | "foreach" | "switch") {
+            return true;
+        }
+        if open >= 2 && matches!(kw(&toks[open - 2]).as_str(), "function" | "filter") {
+            return true;
+        }
+        if open >= 2 && kw(&toks[open - 2]) == "switch" || open >= 3 && kw(&toks[open - 3]) == "switch" {
+            return true;
+        }
+        return false;
+    }
+    if let Some(open) = opener_of(n - 1, &["{"], "}") {
+        // `do { … }` waiting for `while`/`until`.
+        return open >= 1 && kw(&toks[open - 1]) == "do";
+    }
+    false
 }
 
 // ───────────────────────────── running an input ─────────────────────────────
