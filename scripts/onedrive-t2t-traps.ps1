@@ -35,6 +35,7 @@ $MapPath = [System.IO.Path]::GetTempPath() + "tenantsim-traps-identitymap-$PID.c
 [System.IO.File]::WriteAllLines($MapPath, [string[]]$lines)
 Connect-SPOService -Url $TargetAdminUrl
 Add-SPOTenantIdentityMap -IdentityMapPath $MapPath
+[System.IO.File]::Delete($MapPath)
 Connect-SPOService -Url $SourceAdminUrl
 
 # Step 6: start every trap; some are refused at once, the others fail in Validation.

@@ -75,6 +75,7 @@ $lines = foreach ($m in $Moves) { "User,$SourceTenantId,$($m.Source),$($m.Target
 $MapPath = [System.IO.Path]::GetTempPath() + "tenantsim-onedrive-identitymap-$PID.csv"
 [System.IO.File]::WriteAllLines($MapPath, [string[]]$lines)
 Add-SPOTenantIdentityMap -IdentityMapPath $MapPath
+[System.IO.File]::Delete($MapPath)
 $check = Get-SPOTenantIdentityMappingUser -Field SourceUserKey -Value DiegoS@M365x016651.OnMicrosoft.com
 Write-Host "Step 5: identity map uploaded; DiegoS maps to $($check.TargetUserUpn)"
 

@@ -142,6 +142,7 @@ Set-SPOCrossTenantRelationship -Scenario MnA -PartnerRole Source -PartnerCrossTe
 $path = [System.IO.Path]::GetTempPath() + "tenantsim-ab-$TestRun.csv"
 [System.IO.File]::WriteAllLines($path, [string[]]@("User,$aid,zoe@Alpha.onmicrosoft.com,zoe@Beta.onmicrosoft.com,zoe@Beta.onmicrosoft.com,RegularUser"))
 Add-SPOTenantIdentityMap -IdentityMapPath $path
+[System.IO.File]::Delete($path)
 Connect-SPOService -Url https://alpha-admin.sharepoint.com
 Set-SPOCrossTenantRelationship -Scenario MnA -PartnerRole Target -PartnerCrossTenantHostUrl https://beta-my.sharepoint.com
 Start-Sleep -Seconds (8 * 86400)

@@ -187,6 +187,7 @@ Tgt
 Add-SPOTenantIdentityMap -IdentityMapPath $path 2>&1 | ForEach-Object { "E: $_" }
 "kept: " + ((Get-SPOTenantIdentityMappingUser -Field SourceUserKey -Value ChristieC@M365x016651.OnMicrosoft.com).TargetUserUpn)
 "diego: " + @(Get-SPOTenantIdentityMappingUser -Field SourceUserKey -Value DiegoS@M365x016651.OnMicrosoft.com).Count
+[System.IO.File]::Delete($path)
 "#);
     o.line("E: Line 1 can't be added: column 2 must be the source tenant ID (a GUID), not 'SourceTenantCompanyID' (the file must not have a header row). Check the format: Type,SourceTenantCompanyID,SourceUserUpn,TargetUserUpn,TargetUserEmail,UserType")
         .has("E: Line 2 can't be added: a line must have exactly 6 columns, this one has 4.")
@@ -207,6 +208,7 @@ $path = [System.IO.Path]::GetTempPath() + "tenantsim-rule13-$TestRun.csv"
     "User,$SID,IsaiahL@M365x016651.OnMicrosoft.com,AlexW@M365x946316.OnMicrosoft.com,AlexW@M365x946316.OnMicrosoft.com,RegularUser"))
 Tgt
 Add-SPOTenantIdentityMap -IdentityMapPath $path 2>&1 | ForEach-Object { "E: $_" }
+[System.IO.File]::Delete($path)
 "#)
     .has("E: Line 2 can't be added: the source user 'admin@M365x016651.onmicrosoft.com' is already mapped to 'AlexW@M365x946316.OnMicrosoft.com'; the identity map is strictly one-to-one.")
     .has("E: Line 3 can't be added: the target user 'AlexW@M365x946316.OnMicrosoft.com' is already the target of 'admin@M365x016651.onmicrosoft.com'; the identity map is strictly one-to-one.");
@@ -226,6 +228,7 @@ Lock-TenantSimFile -Path $path
 Err { Add-SPOTenantIdentityMap -IdentityMapPath $path }
 Unlock-TenantSimFile -Path $path
 Err { Add-SPOTenantIdentityMap -IdentityMapPath $path }
+[System.IO.File]::Delete($path)
 "#)
     .line("diego after second upload: 0")
     .line("alex: AlexW@M365x946316.OnMicrosoft.com")
@@ -504,6 +507,7 @@ $tid = (Get-TenantSimTenant -Name M365x946316).TenantId
 $path = [System.IO.Path]::GetTempPath() + "tenantsim-rule30-$TestRun.csv"
 [System.IO.File]::WriteAllLines($path, [string[]]@("User,$tid,Test-Diego@M365x946316.OnMicrosoft.com,DiegoS@M365x016651.OnMicrosoft.com,DiegoS@M365x016651.OnMicrosoft.com,RegularUser"))
 Add-SPOTenantIdentityMap -IdentityMapPath $path
+[System.IO.File]::Delete($path)
 Tgt; Set-SPOCrossTenantRelationship -Scenario MnA -PartnerRole Target -PartnerCrossTenantHostUrl $SH
 Start-Sleep -Seconds (8 * 86400)
 Start-SPOCrossTenantUserContentMove -SourceUserPrincipalName Test-Diego@M365x946316.OnMicrosoft.com -TargetUserPrincipalName DiegoS@M365x016651.OnMicrosoft.com -TargetCrossTenantHostUrl $SH | Out-Null

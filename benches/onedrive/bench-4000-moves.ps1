@@ -15,6 +15,7 @@ $lines = foreach ($i in 1..$N) {
 $map = [System.IO.Path]::GetTempPath() + "tenantsim-bench-map-$PID.csv"
 [System.IO.File]::WriteAllLines($map, [string[]]$lines)
 Add-SPOTenantIdentityMap -IdentityMapPath $map
+[System.IO.File]::Delete($map)
 Connect-SPOService -Url https://benchsrc-admin.sharepoint.com
 Set-SPOCrossTenantRelationship -Scenario MnA -PartnerRole Target -PartnerCrossTenantHostUrl $dst
 Start-Sleep -Seconds (7 * 86400 + 60)

@@ -32,6 +32,7 @@ function Map([string[]]$pairs) {
     $path = [System.IO.Path]::GetTempPath() + "tenantsim-test-$TestRun-" + [guid]::NewGuid() + '.csv'
     [System.IO.File]::WriteAllLines($path, [string[]]$lines)
     Tgt; Add-SPOTenantIdentityMap -IdentityMapPath $path; Src
+    [System.IO.File]::Delete($path)
 }
 function Ready([string[]]$pairs) { Trust; Map $pairs }
 function Wait-Move($upn) {
