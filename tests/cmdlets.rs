@@ -95,3 +95,20 @@ fn registered_views_apply_to_other_families() {
     let text = tenantsim::engine::format::format_values(&[p.into_value()], Some(30));
     assert_eq!(text, "\nKey        Value\n---        -----\nk          v\n\n");
 }
+
+#[test]
+fn every_embedded_signature_line_parses() {
+    for file in [
+        "src/cmdlets/signatures/core.jsonl",
+        "src/cmdlets/signatures/reference.jsonl",
+        "src/cmdlets/signatures/simctl.jsonl",
+        "src/cmdlets/signatures/spo_overrides.jsonl",
+    ] {
+        let text = std::fs::read_to_string(file).expect("signature file");
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{file}: {e}"));
+            let name = v["name"].as_str().expect("name");
+            assert!(tenantsim::cmdlets::declared(name).is_some(), "{file}: {name} does not load");
+        }
+    }
+}

@@ -56,7 +56,7 @@ for c in records:
             if p.get("acceptedValues") and p.get("acceptedValuesSource") != "parameter description text":
                 rec["values"] = p["acceptedValues"]
             params.append(rec)
-        sets.append({"name": s["name"], "default": bool(s.get("isDefault")), "params": params, "syntax": s.get("syntax", "")})
+        sets.append({"name": s["name"], "default": bool(s.get("isDefault")), "params": params, "syntax": s.get("syntax") or ""})
     outputs = (c.get("outputs") or {}).get("types") or []
     line = {
         "name": c["name"],
