@@ -190,6 +190,30 @@ pub fn param_type(ty: &str, values: &[String]) -> ParamType {
 /// reference pages do not record: (cmdlet, parameter).
 const REMAINING_ARGUMENTS: &[(&str, &str)] = &[("ForEach-Object", "RemainingScripts"), ("ForEach-Object", "ArgumentList")];
 
+/// [AllowNull()] / [AllowEmptyString()] / [AllowEmptyCollection()] on mandatory parameters in
+/// PowerShell's source (the reference pages do not record them): (cmdlet, parameter, "nsc").
+const ALLOW_EMPTY: &[(&str, &str, &str)] = &[
+    ("Write-Output", "InputObject", "nc"),
+    ("Write-Warning", "Message", "s"),
+    ("Write-Verbose", "Message", "s"),
+    ("Write-Debug", "Message", "s"),
+    ("Write-Information", "MessageData", "n"),
+    ("Write-Error", "Message", "ns"),
+    ("Set-Content", "Value", "nc"),
+    ("Add-Content", "Value", "nc"),
+    ("Compare-Object", "ReferenceObject", "c"),
+    ("Compare-Object", "DifferenceObject", "c"),
+    ("ConvertTo-Json", "InputObject", "n"),
+    ("ConvertFrom-Json", "InputObject", "s"),
+    ("Add-Member", "NotePropertyValue", "n"),
+    ("Get-Random", "InputObject", "n"),
+    ("Test-Path", "Path", "nsc"),
+    ("Test-Path", "LiteralPath", "nsc"),
+    ("Join-Path", "ChildPath", "ns"),
+    ("Export-Csv", "InputObject", "n"),
+    ("ConvertTo-Csv", "InputObject", "n"),
+];
+
 fn build_signature(j: &SigJson) -> Signature {
     let single = j.sets.len() == 1 && (j.sets[0].name == "__AllParameterSets" || j.sets[0].name == "None");
     let set_names: Vec<Rc<str>> = if single { Vec::new() } else { j.sets.iter().map(|s| Rc::from(s.name.as_str())).collect() };
@@ -215,6 +239,15 @@ fn build_signature(j: &SigJson) -> Signature {
                 by_property_name: pl.contains("name"),
                 from_remaining: p.remaining || REMAINING_ARGUMENTS.iter().any(|(c, n)| eq_ci(c, &j.name) && eq_ci(n, &p.name)),
             });
+        }
+    }
+    for (c, n, flags) in ALLOW_EMPTY {
+        if eq_ci(c, &j.name) {
+            if let Some(p) = params.iter_mut().find(|p| eq_ci(&p.name, n)) {
+                p.allow_null |= flags.contains('n');
+                p.allow_empty_string |= flags.contains('s');
+                p.allow_empty_collection |= flags.contains('c');
+            }
         }
     }
     let default_set = if single { None } else { j.sets.iter().position(|s| s.default) };

@@ -70,6 +70,11 @@ pub struct ParamDef {
     pub validate_script: Option<Rc<ScriptBlock>>,
     pub validate_length: Option<(usize, usize)>,
     pub validate_count: Option<(usize, usize)>,
+    /// [AllowNull()], [AllowEmptyString()], [AllowEmptyCollection()]: lift the checks pwsh makes
+    /// on arguments of mandatory parameters.
+    pub allow_null: bool,
+    pub allow_empty_string: bool,
+    pub allow_empty_collection: bool,
     /// For script functions: the default value expression, evaluated in the function scope.
     pub default: Option<crate::lang::ast::Expr>,
     pub help: Option<Rc<str>>,
@@ -92,6 +97,9 @@ impl ParamDef {
             validate_script: None,
             validate_length: None,
             validate_count: None,
+            allow_null: false,
+            allow_empty_string: false,
+            allow_empty_collection: false,
             default: None,
             help: None,
         }
@@ -118,6 +126,10 @@ impl ParamDef {
     }
     pub fn position_in(&self, mask: u64) -> Option<u32> {
         self.membership(mask).filter_map(|s| s.position).min()
+    }
+    /// Mandatory in at least one parameter set (pwsh's IsParameterMandatory).
+    pub fn mandatory_anywhere(&self) -> bool {
+        self.sets.iter().any(|s| s.mandatory)
     }
     pub fn mandatory_in(&self, set_bit: u64) -> bool {
         self.sets.iter().any(|s| s.mask & set_bit != 0 && s.mandatory)
@@ -518,8 +530,70 @@ pub fn coerce_and_validate(sig: &Signature, p: &ParamDef, value: Value, span: Op
             span,
         }
     })?;
+    if p.mandatory_anywhere() {
+        check_null_or_empty(sig, p, &v, span)?;
+    }
     validate(p, &v, span)?;
     Ok(v)
+}
+
+/// pwsh's ValidateNullOrEmptyArgument for mandatory parameters: no $null (unless AllowNull), no
+/// empty string for [string] (unless AllowEmptyString), no empty collection for collection
+/// parameters (unless AllowEmptyCollection), and the same for each element of a collection.
+fn check_null_or_empty(sig: &Signature, p: &ParamDef, v: &Value, span: Option<Span>) -> Result<(), BindError> {
+    if crate::cli::check::is_unknown(v) {
+        return Ok(());
+    }
+    let fail = |key: &str, id: &'static str| -> Result<(), BindError> {
+        let _ = sig;
+        Err(BindError {
+            message: format!("Cannot bind argument to parameter '{}' because it is {key}.", p.name),
+            id,
+            exception: "System.Management.Automation.ParameterBindingValidationException",
+            category: "InvalidData",
+            span,
+        })
+    };
+    let (is_string, collection) = match &p.ty {
+        ParamType::Typed(t) => match &**t {
+            TypeRef::Known(Known::String) => (true, None),
+            TypeRef::ArrayOf(e) => (false, Some((true, e.is_known(Known::String)))),
+            TypeRef::ListOf(e) => (false, Some((false, e.is_known(Known::String)))),
+            _ => (false, None),
+        },
+        ParamType::Enum { array: true, .. } | ParamType::Multi { .. } => (false, Some((true, false))),
+        _ => (false, None),
+    };
+    if v.is_null() {
+        return if p.allow_null { Ok(()) } else { fail("null", "ParameterArgumentValidationErrorNullNotAllowed") };
+    }
+    if is_string {
+        if let Value::Str(s) = v {
+            if s.is_empty() && !p.allow_empty_string {
+                return fail("an empty string", "ParameterArgumentValidationErrorEmptyStringNotAllowed");
+            }
+        }
+        return Ok(());
+    }
+    if let Some((is_array, elem_string)) = collection {
+        let Some(items) = v.enumerate() else { return Ok(()) };
+        for x in &items {
+            if x.is_null() && !p.allow_null {
+                return fail("null", "ParameterArgumentValidationErrorNullNotAllowed");
+            }
+            if elem_string && matches!(x, Value::Str(s) if s.is_empty()) && !p.allow_empty_string {
+                return fail("an empty string", "ParameterArgumentValidationErrorEmptyStringNotAllowed");
+            }
+        }
+        if items.is_empty() && !p.allow_empty_collection {
+            return if is_array {
+                fail("an empty array", "ParameterArgumentValidationErrorEmptyArrayNotAllowed")
+            } else {
+                fail("an empty collection", "ParameterArgumentValidationErrorEmptyCollectionNotAllowed")
+            };
+        }
+    }
+    Ok(())
 }
 
 fn validation_error(p: &ParamDef, detail: String, span: Option<Span>) -> BindError {
@@ -1016,6 +1090,9 @@ pub fn bind_pipeline(sig: &Signature, b: &mut Bound, input: &Value, command: &st
         }
     }
     if let Some((i, v)) = chosen {
+        if sig.params[i].mandatory_anywhere() {
+            check_null_or_empty(sig, &sig.params[i], &v, None)?;
+        }
         validate(&sig.params[i], &v, None)?;
         b.values[i] = Some(v);
         b.order.push(i);

@@ -129,7 +129,7 @@ impl Interp {
             // `-Name:value` errors cover the whole token, like the binder's.
             let v = match (&sig.params[p].ty, &raw) {
                 // The common cases need no conversion.
-                (ParamType::Any, _) => raw,
+                (ParamType::Any, _) if !sig.params[p].mandatory_anywhere() => raw,
                 (ParamType::Typed(t), Value::Int(_)) if t.is_known(crate::engine::types::Known::Int32) && !sig.params[p].has_validation() => raw,
                 _ => match bind::coerce_and_validate(sig, &sig.params[p], raw, span, &f.name) {
                     Ok(v) => v,

@@ -432,6 +432,8 @@ pub struct ConvError {
     pub to_type: String,
     /// The inner .NET error text, when pwsh shows one (`Error: "…"`).
     pub inner: Option<String>,
+    /// The PSInvalidCastException's error id (FullyQualifiedErrorId of the cast's error).
+    pub id: &'static str,
 }
 
 impl ConvError {
@@ -446,7 +448,27 @@ impl ConvError {
 }
 
 fn conv_err(v: &Value, to: &TypeRef, inner: Option<String>) -> ConvError {
-    ConvError { value_text: to_display_string(v), from_type: type_of(v).full_name(), to_type: to.message_name(), inner }
+    let id = cast_error_id(v, to, inner.is_some());
+    ConvError { value_text: to_display_string(v), from_type: type_of(v).full_name(), to_type: to.message_name(), inner, id }
+}
+
+/// LanguagePrimitives' error ids for failed conversions.
+fn cast_error_id(v: &Value, to: &TypeRef, has_inner: bool) -> &'static str {
+    use Known::*;
+    if !has_inner {
+        return "ConvertToFinalInvalidCastException";
+    }
+    match (v, to) {
+        (Value::Str(_), TypeRef::Known(Int32 | Int64 | Int16 | UInt16 | UInt32 | UInt64 | SByte | Byte | BigInteger)) => "InvalidCastFromStringToInteger",
+        (Value::Str(_), TypeRef::Known(Double | Single)) => "InvalidCastFromStringToDoubleOrSingle",
+        (Value::Str(_), TypeRef::Known(Decimal)) => "InvalidCastFromStringToDecimal",
+        (Value::Str(_), TypeRef::Known(Regex)) => "InvalidCastFromStringToRegex",
+        (Value::Str(_), TypeRef::Known(Uri)) => "InvalidCastFromStringToUri",
+        (Value::Str(_), TypeRef::Named(_)) => "InvalidCastFromStringToEnum",
+        (Value::Str(_), _) => "InvalidCastParseTargetInvocation",
+        (_, TypeRef::ArrayOf(_)) => "InvalidCastExceptionEnumerableToArray",
+        _ => "InvalidCastIConvertible",
+    }
 }
 
 fn format_error(v: &Value, to: &TypeRef) -> ConvError {
@@ -630,6 +652,7 @@ pub fn convert_to(v: &Value, to: &TypeRef) -> Result<Value, ConvError> {
                     from_type: type_of(v).full_name(),
                     to_type: to.message_name(),
                     inner: e.inner.clone().or(Some(e.message())),
+                    id: if v.is_enumerable() { "InvalidCastExceptionEnumerableToArray" } else { "InvalidCastExceptionScalarToArray" },
                 })?);
             }
             Ok(Value::array(out))

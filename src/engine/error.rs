@@ -76,6 +76,9 @@ pub struct ErrorRecord {
     pub activity: Option<Rc<str>>,
     /// Script stack trace at the point of failure ("at f, file: line 3").
     pub stack_trace: Rc<str>,
+    /// Raised by `-ErrorAction Stop` / `$ErrorActionPreference = 'Stop'` (pwsh wraps the record in
+    /// an ActionPreferenceStopException, which `catch [ActionPreferenceStopException]` sees).
+    pub stopped: bool,
 }
 
 impl ErrorRecord {
@@ -89,7 +92,16 @@ impl ErrorRecord {
             details: None,
             activity: None,
             stack_trace: Rc::from(""),
+            stopped: false,
         }
+    }
+
+    /// Same record with an inner exception (`$_.Exception.InnerException`).
+    pub fn with_inner(mut self, type_name: &str, message: impl Into<Rc<str>>) -> ErrorRecord {
+        let mut ex = (*self.exception).clone();
+        ex.inner = Some(Rc::new(ExceptionInfo::new(type_name, message)));
+        self.exception = Rc::new(ex);
+        self
     }
 
     /// The text pwsh displays: ErrorDetails when present, else the exception message.
@@ -134,13 +146,88 @@ impl ErrorRecord {
     }
 
     pub fn is_type(&self, full_name: &str) -> bool {
-        use crate::lang::sym::eq_ci;
-        let t: &str = &self.exception.type_name;
-        if eq_ci(t, full_name) {
-            return true;
-        }
-        crate::engine::types::exception_bases(t).iter().any(|b| eq_ci(b, full_name))
+        type_derives(&self.exception.type_name, full_name)
     }
+
+    /// The exception types a `catch`/`trap` looks at, in pwsh's order (ExceptionHandlingOps.
+    /// FindMatchingHandler): the thrown RuntimeException's inner exception first, then the
+    /// RuntimeException itself. A record whose exception is not a RuntimeException travels
+    /// wrapped in one (ConvertToRuntimeException), so that exception is the "inner" one.
+    /// Each candidate carries the exception `$_` shows when the handler matched through it.
+    fn handler_candidates(&self) -> Vec<(Rc<str>, Option<Rc<ExceptionInfo>>)> {
+        const RTE: &str = "System.Management.Automation.RuntimeException";
+        let ex = &self.exception;
+        let mut out = Vec::new();
+        if self.stopped {
+            // ActionPreferenceStopException: the stopped record's exception (and its inner one).
+            if let Some(i) = &ex.inner {
+                out.push((i.type_name.clone(), Some(i.clone())));
+            }
+            out.push((ex.type_name.clone(), None));
+            out.push((Rc::from("System.Management.Automation.ActionPreferenceStopException"), None));
+            return out;
+        }
+        if type_derives(&ex.type_name, RTE) {
+            if let Some(i) = &ex.inner {
+                out.push((i.type_name.clone(), Some(i.clone())));
+            }
+            out.push((ex.type_name.clone(), None));
+        } else {
+            out.push((ex.type_name.clone(), None));
+            out.push((Rc::from(RTE), None));
+        }
+        out
+    }
+
+    /// The record a handler sees as `$_` (ErrorRecord(record, replaceParentContainsErrorRecordException)).
+    pub fn as_handled(self: &Rc<Self>, replacement: Option<Rc<ExceptionInfo>>) -> Rc<ErrorRecord> {
+        match replacement {
+            Some(ex) if !Rc::ptr_eq(&ex, &self.exception) => {
+                let mut r = (**self).clone();
+                r.exception = ex;
+                Rc::new(r)
+            }
+            _ => self.clone(),
+        }
+    }
+}
+
+/// `t` is `base` or derives from it (known exception hierarchy; every exception is an Exception).
+pub fn type_derives(t: &str, base: &str) -> bool {
+    use crate::lang::sym::eq_ci;
+    if eq_ci(t, base) {
+        return true;
+    }
+    if eq_ci(base, "System.Exception") || eq_ci(base, "System.Object") {
+        return true;
+    }
+    crate::engine::types::exception_bases(t).iter().any(|b| eq_ci(b, base))
+}
+
+/// Pick the `catch` clause (or `trap`) that handles an error, as pwsh does: for each candidate
+/// exception type (inner first), an exact type match in any clause wins, then a base-type match,
+/// then a catch-all; a catch-all found for the inner exception gives way to a typed clause that
+/// matches the outer one. `clauses[i]` lists the clause's type names; empty = catch-all.
+pub fn find_handler(rec: &ErrorRecord, clauses: &[Vec<String>]) -> Option<(usize, Option<Rc<ExceptionInfo>>)> {
+    use crate::lang::sym::eq_ci;
+    let by_type = |t: &str| -> Option<usize> {
+        if let Some(i) = clauses.iter().position(|c| c.iter().any(|n| eq_ci(n, t))) {
+            return Some(i);
+        }
+        if let Some(i) = clauses.iter().position(|c| c.iter().any(|n| type_derives(t, n))) {
+            return Some(i);
+        }
+        clauses.iter().position(|c| c.is_empty())
+    };
+    let mut found = None;
+    for (t, ex) in rec.handler_candidates() {
+        match by_type(&t) {
+            Some(i) if !clauses[i].is_empty() => return Some((i, ex)),
+            Some(i) => found = Some((i, None)),
+            None => {}
+        }
+    }
+    found
 }
 
 /// Convenience constructors with pwsh's exception types and categories.

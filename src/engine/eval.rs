@@ -149,6 +149,19 @@ fn single_chain_expression(chain: &PipelineChain) -> Option<&Expr> {
     None
 }
 
+/// A failed cast as pwsh reports it: the PSInvalidCastException travels inside a
+/// RuntimeException (ConvertToRuntimeException), whose record keeps the cast's id and category.
+pub fn cast_error_record(err: &crate::engine::convert::ConvError) -> ErrorRecord {
+    let msg = err.message();
+    ErrorRecord::new("System.Management.Automation.RuntimeException", msg.clone(), err.id, "InvalidArgument")
+        .with_inner("System.Management.Automation.PSInvalidCastException", msg)
+}
+
+/// The full .NET name a `catch [T]` / `trap [T]` type literal stands for.
+fn catch_type_name(t: &TypeName) -> String {
+    TypeRef::resolve(t).map(|x| x.full_name()).unwrap_or_else(|| t.full_text())
+}
+
 fn label_matches(flow_label: &Option<Rc<str>>, loop_label: &Option<Rc<str>>) -> bool {
     match flow_label {
         None => true,
@@ -220,20 +233,21 @@ impl Interp {
     /// Run the matching `trap` of a statement list. Returns Some(flow) when the trap ends the
     /// block (`break` in the trap, or a rethrow), None to continue after the failing statement.
     fn run_trap(&mut self, stmts: &[Stmt], rec: &Rc<ErrorRecord>, out: &mut dyn Sink) -> Result<Option<Flow>, Flow> {
-        let mut chosen = None;
-        for s in stmts {
-            if let StmtKind::Trap { types, body } = &s.kind {
-                let matches =
-                    types.is_empty() || types.iter().any(|t| rec.is_type(&TypeRef::resolve(t).map(|x| x.full_name()).unwrap_or_else(|| t.full_text())));
-                if matches && (chosen.is_none() || !types.is_empty()) {
-                    chosen = Some(body);
-                }
-            }
-        }
-        let Some(body) = chosen else { return Ok(Some(Flow::Error(rec.clone(), Termination::Script))) };
+        let traps: Vec<(&Vec<TypeName>, &Vec<Stmt>)> = stmts
+            .iter()
+            .filter_map(|s| match &s.kind {
+                StmtKind::Trap { types, body } => Some((types, body)),
+                _ => None,
+            })
+            .collect();
+        let names: Vec<Vec<String>> = traps.iter().map(|(types, _)| types.iter().map(catch_type_name).collect()).collect();
+        let Some((i, replacement)) = crate::engine::error::find_handler(rec, &names) else {
+            return Ok(Some(Flow::Error(rec.clone(), Termination::Script)));
+        };
+        let body = traps[i].1;
         self.record_error(rec);
         let saved = self.get_var(wk::UNDERSCORE);
-        let _ = self.set_var(wk::UNDERSCORE, Value::Net(Rc::new(crate::engine::error::ErrorRecordObject(rec.clone()))));
+        let _ = self.set_var(wk::UNDERSCORE, Value::Net(Rc::new(crate::engine::error::ErrorRecordObject(rec.as_handled(replacement)))));
         let r = self.exec_block(body, out);
         if let Some(v) = saved {
             let _ = self.set_var(wk::UNDERSCORE, v);
@@ -396,9 +410,15 @@ impl Interp {
                 return Flow::Error(r.0.clone(), Termination::Script);
             }
             if let Some(e) = n.as_any().downcast_ref::<crate::engine::error::ExceptionObject>() {
-                let mut rec =
-                    ErrorRecord::new(&e.0.type_name, e.0.message.clone(), e.0.type_name.rsplit('.').next().unwrap_or("Exception"), "OperationStopped")
-                        .at(&file, span);
+                // A RuntimeException carries its ErrorRecord: `throw $_.Exception` rethrows it.
+                if let Some(orig) = &e.1 {
+                    if Rc::ptr_eq(&orig.exception, &e.0) && crate::engine::error::type_derives(&e.0.type_name, "System.Management.Automation.RuntimeException")
+                    {
+                        return Flow::Error(orig.clone(), Termination::Script);
+                    }
+                }
+                // Any other exception: ErrorRecord(exception, exception.Message, OperationStopped).
+                let mut rec = ErrorRecord::new(&e.0.type_name, e.0.message.clone(), &e.0.message, "OperationStopped").at(&file, span);
                 rec.exception = e.0.clone();
                 return Flow::Error(Rc::new(rec), Termination::Script);
             }
@@ -556,23 +576,13 @@ impl Interp {
         self.try_depth -= 1;
         let r = match r {
             Err(Flow::Error(rec, _)) => {
-                let mut handled = None;
-                for c in catches {
-                    let hit = c.types.is_empty()
-                        || c.types.iter().any(|t| {
-                            let name = TypeRef::resolve(t).map(|x| x.full_name()).unwrap_or_else(|| t.full_text());
-                            rec.is_type(&name)
-                        });
-                    if hit {
-                        handled = Some(c);
-                        break;
-                    }
-                }
-                match handled {
-                    Some(c) => {
+                let names: Vec<Vec<String>> = catches.iter().map(|c| c.types.iter().map(catch_type_name).collect()).collect();
+                match crate::engine::error::find_handler(&rec, &names) {
+                    Some((i, replacement)) => {
+                        let c = &catches[i];
                         self.record_error(&rec);
                         let saved = self.get_var(wk::UNDERSCORE);
-                        let _ = self.set_var(wk::UNDERSCORE, Value::Net(Rc::new(crate::engine::error::ErrorRecordObject(rec.clone()))));
+                        let _ = self.set_var(wk::UNDERSCORE, Value::Net(Rc::new(crate::engine::error::ErrorRecordObject(rec.as_handled(replacement)))));
                         let r = self.exec_block(&c.body, out);
                         match saved {
                             Some(v) => {
@@ -844,10 +854,7 @@ impl Interp {
     pub fn cast(&mut self, v: &Value, ty: &TypeRef, span: Span) -> R<Value> {
         convert_to(v, ty).map_err(|err| {
             let file = self.current_file_or_anon();
-            statement_error(
-                ErrorRecord::new("System.Management.Automation.PSInvalidCastException", err.message(), "InvalidCastParseTargetInvocation", "InvalidArgument")
-                    .at(&file, span),
-            )
+            statement_error(cast_error_record(&err).at(&file, span))
         })
     }
 
@@ -907,7 +914,9 @@ impl Interp {
         let file = self.current_file_or_anon();
         if let Some(rest) = m.strip_prefix("DivideByZero:") {
             return statement_error(
-                ErrorRecord::new("System.Management.Automation.RuntimeException", rest.to_string(), "RuntimeException", "NotSpecified").at(&file, span),
+                ErrorRecord::new("System.Management.Automation.RuntimeException", rest.to_string(), "RuntimeException", "NotSpecified")
+                    .with_inner("System.DivideByZeroException", rest.to_string())
+                    .at(&file, span),
             );
         }
         statement_error(runtime_error(m, "RuntimeException").at(&file, span))

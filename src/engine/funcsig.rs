@@ -171,6 +171,9 @@ pub fn signature_for(sb: &ScriptBlock, name: &str) -> Signature {
                 "validateset" => p.validate_set = Some(positional_strings(a)),
                 "validatenotnullorempty" | "validatenotnullorwhitespace" => p.validate_not_null_or_empty = true,
                 "validatenotnull" => p.validate_not_null = true,
+                "allownull" => p.allow_null = true,
+                "allowemptystring" => p.allow_empty_string = true,
+                "allowemptycollection" => p.allow_empty_collection = true,
                 "validaterange" => {
                     if let (Some(lo), Some(hi)) = (positional_f64(a, 0), positional_f64(a, 1)) {
                         p.validate_range = Some((lo, hi));

@@ -848,7 +848,7 @@ impl Interp {
                 }
                 Ok((r, name))
             }
-            None => Err(statement_error(command_not_found(&name).at(file, call.span))),
+            None => Err(statement_error(command_not_found(&name).at(file, command_name_span(call, file)))),
         }
     }
 
@@ -1074,15 +1074,16 @@ impl Interp {
     // ───────────────────────────── streams ─────────────────────────────
 
     /// A non-terminating error from a command, with its effective ErrorAction.
-    pub fn write_error(&mut self, rec: ErrorRecord, action: ActionPref) -> R {
-        let rec = Rc::new(rec);
+    pub fn write_error(&mut self, mut rec: ErrorRecord, action: ActionPref) -> R {
         match action {
             ActionPref::Ignore => return Ok(()),
             ActionPref::Stop => {
-                return Err(Flow::Error(rec, Termination::Script));
+                rec.stopped = true;
+                return Err(Flow::Error(Rc::new(rec), Termination::Script));
             }
             _ => {}
         }
+        let rec = Rc::new(rec);
         self.record_error(&rec);
         self.last_ok = false;
         if action == ActionPref::SilentlyContinue {
@@ -1120,6 +1121,27 @@ impl Interp {
 
     pub fn run_null(&mut self, stmts: &[Stmt]) -> R {
         self.exec_block(stmts, &mut NullSink)
+    }
+}
+
+/// The extent of a command's name element (pwsh positions "not recognized" errors there).
+pub fn command_name_span(call: &CommandCall, file: &SourceFile) -> Span {
+    match &call.name {
+        CommandName::Expr(e) => e.span,
+        CommandName::Bare(n) => {
+            let text = file.text.as_bytes();
+            let mut start = call.span.start as usize;
+            if call.invocation != Invocation::Plain {
+                // Skip the `&` / `.` operator and the blanks after it.
+                start += 1;
+                while start < text.len() && (text[start] == b' ' || text[start] == b'\t') {
+                    start += 1;
+                }
+            }
+            let end = (start + n.len()).min(call.span.end as usize).max(start);
+            let end = if file.text.is_char_boundary(end) { end } else { call.span.end as usize };
+            Span::new(start, end)
+        }
     }
 }
 

@@ -471,7 +471,7 @@ impl Builder {
                     let cond_pair = it.next().expect("switch condition");
                     let body = self.statement_block(it.next().expect("switch clause body"));
                     let arg = cond_pair.into_inner().next().expect("switch condition argument");
-                    let is_default = arg.as_str().eq_ignore_ascii_case("default");
+                    let is_default = arg.as_str().trim().eq_ignore_ascii_case("default");
                     if is_default {
                         sw.default = Some(body);
                     } else {
