@@ -43,7 +43,10 @@ fn golden_scripts() {
         let rel = f.strip_prefix(std::env::current_dir().unwrap_or_default()).unwrap_or(f).to_path_buf();
         let (code, mut it) = run_file(&Common::default(), &rel, &args, host);
         it.host.flush();
-        let got = buf.borrow().clone();
+        // Error positions name scripts by their full path, as pwsh does; transcripts are
+        // written relative to the repository root.
+        let cwd = format!("{}/", std::env::current_dir().unwrap_or_default().display());
+        let got = buf.borrow().replace(&cwd, "");
         let expected_path = f.with_extension("out");
         if update {
             std::fs::write(&expected_path, &got).expect("write .out");

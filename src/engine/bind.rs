@@ -309,6 +309,8 @@ pub struct Bound {
     pub remaining: Vec<Value>,
     /// Parameters bound from the current pipeline object (reset per object).
     pub from_pipeline: Vec<usize>,
+    /// Where each bound argument was written (for errors raised after binding, e.g. ValidateScript).
+    pub spans: Vec<Option<Span>>,
 }
 
 impl Bound {
@@ -493,6 +495,7 @@ fn bind_one(sig: &Signature, b: &mut Bound, idx: usize, value: Value, span: Opti
     }
     let v = coerce_and_validate(sig, p, value, span, command)?;
     b.values[idx] = Some(v);
+    b.spans[idx] = span;
     b.order.push(idx);
     b.mask &= p.mask();
     Ok(())
@@ -748,9 +751,10 @@ fn bind_common(b: &mut Bound, name: &'static str, value: Value, span: Option<Spa
         "ProgressAction" => {
             pref(&value)?;
         }
-        "ErrorVariable" => b.common.error_variable = Some(name_of_var(&value)),
-        "WarningVariable" => b.common.warning_variable = Some(name_of_var(&value)),
-        "OutVariable" => b.common.out_variable = Some(name_of_var(&value)),
+        // `+name` (append) is kept: the pipeline decides how to fill the variable.
+        "ErrorVariable" => b.common.error_variable = Some(Rc::from(to_display_string(&value).as_str())),
+        "WarningVariable" => b.common.warning_variable = Some(Rc::from(to_display_string(&value).as_str())),
+        "OutVariable" => b.common.out_variable = Some(Rc::from(to_display_string(&value).as_str())),
         "PipelineVariable" => b.common.pipeline_variable = Some(name_of_var(&value)),
         "WhatIf" => b.common.what_if = Some(crate::engine::convert::to_bool(&value)),
         "Confirm" => b.common.confirm = Some(crate::engine::convert::to_bool(&value)),
@@ -771,12 +775,22 @@ pub fn bind(req: BindRequest) -> Result<Bound, BindError> {
         common: Common::default(),
         remaining: Vec::new(),
         from_pipeline: Vec::new(),
+        spans: vec![None; sig.params.len()],
     };
     let mut positional: Vec<(Value, Span, Rc<str>)> = Vec::new();
+    // Simple functions: unknown `-names` go to $args in the order they were written, among
+    // the positional arguments left over (argument index, value).
+    let mut unknown_named: Vec<(usize, Value)> = Vec::new();
+    let mut positional_index: Vec<usize> = Vec::new();
+    let mut arg_index = 0usize;
     let mut args = req.args.into_iter().peekable();
     while let Some(arg) = args.next() {
+        arg_index += 1;
         match arg {
-            Arg::Positional { value, span, text } => positional.push((value, span, text)),
+            Arg::Positional { value, span, text } => {
+                positional.push((value, span, text));
+                positional_index.push(arg_index);
+            }
             Arg::Named { name, value, colon, span } => {
                 let m = match match_name(sig, &name, b.mask) {
                     Ok(m) => m,
@@ -788,9 +802,9 @@ pub fn bind(req: BindRequest) -> Result<Bound, BindError> {
                 let Some(m) = m else {
                     if sig.kind == SigKind::Simple {
                         // Simple functions receive unknown parameters in $args.
-                        b.remaining.push(Value::string(format!("-{name}{}", if colon { ":" } else { "" })));
+                        unknown_named.push((arg_index, Value::string(format!("-{name}{}", if colon { ":" } else { "" }))));
                         if let Some(v) = value {
-                            b.remaining.push(v);
+                            unknown_named.push((arg_index, v));
                         }
                         continue;
                     }
@@ -827,7 +841,7 @@ pub fn bind(req: BindRequest) -> Result<Bound, BindError> {
                             bind_one(sig, &mut b, i, val, Some(value_span), req.command_name)?;
                         }
                     }
-                    Match::Common(n, _) => bind_common(&mut b, n, val, Some(span))?,
+                    Match::Common(n, _) => bind_common(&mut b, n, val, Some(value_span))?,
                 }
             }
         }
@@ -837,10 +851,11 @@ pub fn bind(req: BindRequest) -> Result<Bound, BindError> {
     }
 
     // Positional arguments, in position order, among parameters of the remaining sets.
-    let mut pos_iter = positional.into_iter();
+    let mut pos_iter = positional.into_iter().zip(positional_index);
     let mut leftover: Vec<(Value, Span, Rc<str>)> = Vec::new();
+    let mut leftover_index: Vec<usize> = Vec::new();
     let mut last_pos: i64 = -1;
-    for (value, span, text) in pos_iter.by_ref() {
+    for ((value, span, text), index) in pos_iter.by_ref() {
         let mut candidates: Vec<(u32, usize)> = sig
             .params
             .iter()
@@ -852,6 +867,7 @@ pub fn bind(req: BindRequest) -> Result<Bound, BindError> {
         candidates.sort();
         let Some(&(pos, _)) = candidates.first() else {
             leftover.push((value, span, text));
+            leftover_index.push(index);
             continue;
         };
         let same: Vec<usize> = candidates.iter().filter(|(p, _)| *p == pos).map(|(_, i)| *i).collect();
@@ -871,7 +887,17 @@ pub fn bind(req: BindRequest) -> Result<Bound, BindError> {
         last_pos = pos as i64;
         bind_one(sig, &mut b, chosen, value, Some(span), req.command_name)?;
     }
-    leftover.extend(pos_iter);
+    for (x, index) in pos_iter {
+        leftover.push(x);
+        leftover_index.push(index);
+    }
+    if !unknown_named.is_empty() {
+        // Interleave the unknown `-names` with the leftover positionals in written order.
+        let mut all: Vec<(usize, Value)> = leftover.drain(..).map(|(v, _, _)| v).zip(leftover_index.drain(..)).map(|(v, i)| (i, v)).collect();
+        all.extend(unknown_named);
+        all.sort_by_key(|(i, _)| *i);
+        b.remaining.extend(all.into_iter().map(|(_, v)| v));
+    }
     if !leftover.is_empty() {
         // ValueFromRemainingArguments takes them all.
         if let Some(ri) = sig.params.iter().position(|p| p.remaining_in(b.mask)) {

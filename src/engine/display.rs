@@ -77,11 +77,20 @@ pub fn position_lines(file: &SourceFile, span: Span) -> (usize, String, String) 
     (line, shown, underline)
 }
 
+/// InvocationInfo.ScriptName: pwsh resolves a script's path to a full path before running it,
+/// so error positions name `/full/path/to/script.ps1` however the script was invoked.
+pub fn script_path(file: &SourceFile) -> String {
+    match &file.path {
+        Some(p) => std::path::absolute(p).map(|a| a.display().to_string()).unwrap_or_else(|_| p.display().to_string()),
+        None => String::new(),
+    }
+}
+
 /// `At file:line char:col` + source + underline (InvocationInfo.PositionMessage).
 pub fn position_message(file: &SourceFile, span: Span) -> String {
     let (line, col) = file.line_col(span.start);
     let (_, src, under) = position_lines(file, span);
-    let name = if file.path.is_some() { file.display_name() } else { "line".to_string() };
+    let name = if file.path.is_some() { script_path(file) } else { "line".to_string() };
     format!("At {name}:{line} char:{col}\n+ {src}\n+ {under}")
 }
 
@@ -156,7 +165,7 @@ pub fn render_error(rec: &ErrorRecord, color: bool) -> String {
     let width = window_width();
     let pos = rec.invocation.position.as_ref();
     let parser_error = rec.category == "ParserError";
-    let script_name = pos.and_then(|p| p.file.path.as_ref()).map(|p| p.display().to_string()).unwrap_or_default();
+    let script_name = pos.map(|p| script_path(&p.file)).unwrap_or_default();
     let line_no = pos.map(|p| p.file.line_col(p.span.start).0).unwrap_or(0);
     let show = pos.is_some() && (!script_name.is_empty() || line_no > 1 || parser_error);
     let mut posmsg = String::new();

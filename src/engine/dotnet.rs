@@ -625,6 +625,11 @@ impl Interp {
                     _ => None,
                 }
             }
+            Value::Net(n) if n.as_any().is::<crate::engine::pscmdlet::PSCmdletObject>() => {
+                let n = n.clone();
+                let Some(c) = n.as_any().downcast_ref::<crate::engine::pscmdlet::PSCmdletObject>() else { return Ok(Value::Null) };
+                return self.pscmdlet_method(c, name, &args, span);
+            }
             Value::Net(n) => match n.call_method(name, &args) {
                 Some(r) => Some(r),
                 None if lname == "tostring" => Some(Ok(Value::string(n.to_display_string()))),

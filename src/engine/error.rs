@@ -28,6 +28,9 @@ pub enum Flow {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Termination {
     Statement,
+    /// `$PSCmdlet.ThrowTerminatingError()`: ends the whole function, then is a statement-
+    /// terminating error where the function was called.
+    Command,
     Script,
 }
 
@@ -418,7 +421,7 @@ impl NetObject for InvocationInfoObject {
         } else if eq_ci(name, "OffsetInLine") {
             Value::Int(col as i32)
         } else if eq_ci(name, "ScriptName") || eq_ci(name, "PSCommandPath") {
-            Value::string(pos.map(|p| p.file.display_name()).unwrap_or_default())
+            Value::string(pos.map(|p| crate::engine::display::script_path(&p.file)).unwrap_or_default())
         } else if eq_ci(name, "Line") {
             Value::string(pos.map(|p| format!("{}\n", p.file.line_text(line))).unwrap_or_default())
         } else if eq_ci(name, "PositionMessage") {

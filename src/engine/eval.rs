@@ -220,9 +220,13 @@ impl Interp {
             match self.error_action() {
                 crate::engine::interp::ActionPref::Stop => return Err(Flow::Error(rec, Termination::Script)),
                 crate::engine::interp::ActionPref::SilentlyContinue | crate::engine::interp::ActionPref::Ignore => {
+                    self.append_error_variables(&rec);
                     self.record_error(&rec);
                 }
-                _ => self.report_error(&rec),
+                _ => {
+                    self.append_error_variables(&rec);
+                    self.report_error(&rec)
+                }
             }
             self.last_ok = false;
             return Ok(());
@@ -381,7 +385,15 @@ impl Interp {
             StmtKind::Throw(v) => {
                 let val = match v {
                     Some(chain) => self.eval_chain_value(chain)?,
-                    None => Value::Null,
+                    None => {
+                        // `throw` alone in a catch block rethrows the error being handled.
+                        if let Some((rec, depth)) = self.handling.last() {
+                            if *depth == self.call_depth {
+                                return Err(Flow::Error(rec.clone(), Termination::Script));
+                            }
+                        }
+                        Value::Null
+                    }
                 };
                 Err(self.throw_value(val, s.span))
             }
@@ -583,7 +595,9 @@ impl Interp {
                         self.record_error(&rec);
                         let saved = self.get_var(wk::UNDERSCORE);
                         let _ = self.set_var(wk::UNDERSCORE, Value::Net(Rc::new(crate::engine::error::ErrorRecordObject(rec.as_handled(replacement)))));
+                        self.handling.push((rec.clone(), self.call_depth));
                         let r = self.exec_block(&c.body, out);
+                        self.handling.pop();
                         match saved {
                             Some(v) => {
                                 let _ = self.set_var(wk::UNDERSCORE, v);
@@ -1069,6 +1083,19 @@ impl Interp {
         })
     }
 
+    /// Give an error without a position the extent of the failing expression.
+    pub fn with_position(&self, f: Flow, span: Span) -> Flow {
+        match f {
+            Flow::Error(rec, t) if rec.invocation.position.is_none() => {
+                let file = self.current_file_or_anon();
+                let mut r = (*rec).clone();
+                r = r.at(&file, span);
+                Flow::Error(Rc::new(r), t)
+            }
+            other => other,
+        }
+    }
+
     /// Assign to a variable reference (foreach variable, parameters of scripts).
     pub fn assign_var(&mut self, v: &VarRef, value: Value, span: Span) -> R {
         match v.scope {
@@ -1077,7 +1104,17 @@ impl Interp {
                     return Ok(());
                 }
                 if matches!(v.special, SpecialVar::True | SpecialVar::False) {
-                    return Err(self.runtime_error_at(&format!("Cannot overwrite variable {} because it is read-only or constant.", v.name), "VariableNotWritable", span));
+                    let file = self.current_file_or_anon();
+                    return Err(statement_error(
+                        ErrorRecord::new(
+                            "System.Management.Automation.SessionStateUnauthorizedAccessException",
+                            format!("Cannot overwrite variable {} because it is read-only or constant.", v.name),
+                            "VariableNotWritable",
+                            "WriteError",
+                        )
+                        .with_target(Value::str(&v.name))
+                        .at(&file, span),
+                    ));
                 }
                 self.set_var(v.sym, value)
             }
@@ -1145,7 +1182,7 @@ impl Interp {
                 // `$sum += $i` on Int32 stays out of ops for speed.
                 if let (AssignOp::Add, Value::Int(x), Value::Int(y)) = (op, &cur, &value) {
                     let v = x.checked_add(*y).map(Value::Int).unwrap_or(Value::Double(*x as f64 + *y as f64));
-                    return self.assign_to(&a.target, v);
+                    return self.assign_to(&a.target, v).map_err(|f| self.with_position(f, a.span));
                 }
                 let bop = match op {
                     AssignOp::Add => BinOp::Add,
@@ -1157,7 +1194,7 @@ impl Interp {
                 ops::binary(self, bop, &cur, &value).map_err(|m| self.op_error(m, a.span))?
             }
         };
-        self.assign_to(&a.target, value)
+        self.assign_to(&a.target, value).map_err(|f| self.with_position(f, a.span))
     }
 
     pub fn assign_to(&mut self, target: &Expr, value: Value) -> R {

@@ -163,6 +163,11 @@ pub struct Interp {
     pub eval_depth: u32,
     pub exit_code: Option<i32>,
     pub loaded_modules: Vec<String>,
+    /// Lists of the running commands' `-ErrorVariable`s (innermost last).
+    pub error_vars: Vec<Rc<ListValue>>,
+    /// Errors whose `catch` block is running, with the call depth of the block: a bare `throw`
+    /// directly inside the block rethrows it.
+    pub handling: Vec<(Rc<ErrorRecord>, u32)>,
 }
 
 /// Deepest function/script-block call nesting before pwsh's "call depth overflow" error.
@@ -195,6 +200,8 @@ impl Interp {
             eval_depth: 0,
             exit_code: None,
             loaded_modules: Vec::new(),
+            error_vars: Vec::new(),
+            handling: Vec::new(),
         };
         let g = &mut it.scopes[0].vars;
         g.insert(wk::ERROR, Variable { value: Value::List(error_list), constraint: None, read_only: false, constant: true });

@@ -18,6 +18,7 @@ pub mod messages;
 pub mod netfmt;
 pub mod ops;
 pub mod pipeline;
+pub mod pscmdlet;
 pub mod statics;
 pub mod types;
 pub mod value;

@@ -12,7 +12,7 @@ use crate::engine::convert::to_display_string;
 use crate::engine::error::{ErrorRecord, Flow, R, Termination, statement_error};
 use crate::engine::eval::{NullSink, Sink, emit};
 use crate::engine::interp::{ActionPref, FunctionInfo, Interp, StreamTarget};
-use crate::engine::value::{Hashtable, Value};
+use crate::engine::value::{Hashtable, ListValue, Value};
 use crate::lang::ast::*;
 use crate::lang::source::SourceFile;
 use crate::lang::sym::{intern, well_known as wk};
@@ -51,7 +51,9 @@ struct Stage {
     errors_written: u32,
     redirects: Vec<(u8, StreamTarget)>,
     merge: Option<Rc<RefCell<Vec<Value>>>>,
-    out_variable: Option<(Rc<str>, Vec<Value>)>,
+    /// `-OutVariable` / `-ErrorVariable`: the lists the variables hold, filled as the command runs.
+    out_variable: Option<Rc<ListValue>>,
+    error_variable: Option<Rc<ListValue>>,
     pipeline_variable: Option<Rc<str>>,
 }
 
@@ -69,17 +71,35 @@ impl Sink for Downstream<'_> {
     }
 }
 
-/// Records what a stage outputs for -OutVariable / -PipelineVariable before passing it on.
+/// Records what a stage outputs for -OutVariable / -PipelineVariable before passing it on, and
+/// lets records merged into the output (`2>&1`) flow on in the order they were written.
 struct Tap<'a> {
     inner: &'a mut dyn Sink,
-    out_var: Option<&'a mut Vec<Value>>,
+    out_var: Option<Rc<ListValue>>,
     pipeline_var: Option<Rc<str>>,
+    merge: Option<Rc<RefCell<Vec<Value>>>>,
+}
+
+impl Tap<'_> {
+    fn drain_merged(&mut self, it: &mut Interp) -> R {
+        if let Some(buf) = &self.merge {
+            if buf.borrow().is_empty() {
+                return Ok(());
+            }
+            let pending: Vec<Value> = buf.borrow_mut().drain(..).collect();
+            for v in pending {
+                self.inner.push(it, v)?;
+            }
+        }
+        Ok(())
+    }
 }
 
 impl Sink for Tap<'_> {
     fn push(&mut self, it: &mut Interp, v: Value) -> R {
-        if let Some(ov) = self.out_var.as_mut() {
-            ov.push(v.clone());
+        self.drain_merged(it)?;
+        if let Some(ov) = &self.out_var {
+            ov.items.borrow_mut().push(v.clone());
         }
         if let Some(pv) = &self.pipeline_var {
             let _ = it.set_var(intern(pv), v.clone());
@@ -113,32 +133,31 @@ impl Stage {
             Some(saved)
         };
         let saved_cur = it.cur;
-        let mut out_var = self.out_variable.take();
-        let pipeline_var = self.pipeline_variable.clone();
         // Functions and scripts are frames: Write-Error reports their call site.
         let is_script = matches!(self.kind, StageKind::Script { .. });
         if is_script {
             it.frames.push(crate::engine::interp::Frame { command: self.name.clone(), file: Some(self.file.clone()), span: self.span });
         }
-        let result = {
-            let mut tap = Tap { inner: down, out_var: out_var.as_mut().map(|(_, v)| v), pipeline_var };
-            self.run_inner(it, phase, &mut tap)
-        };
+        if let Some(l) = &self.error_variable {
+            it.error_vars.push(l.clone());
+        }
+        let mut tap = Tap { inner: down, out_var: self.out_variable.clone(), pipeline_var: self.pipeline_variable.clone(), merge: self.merge.clone() };
+        let result = self.run_inner(it, phase, &mut tap);
+        if let Some(l) = &self.error_variable {
+            it.error_vars.pop();
+            if let Err(Flow::Error(rec, _)) = &result {
+                l.items.borrow_mut().push(Value::Net(Rc::new(crate::engine::error::ErrorRecordObject(rec.clone()))));
+            }
+        }
         if is_script {
             it.frames.pop();
         }
-        self.out_variable = out_var;
         it.cur = saved_cur;
         if let Some(saved) = saved_redirects {
             it.redirects = saved;
         }
-        // Error records merged into output (`2>&1`) flow on after the call that wrote them.
-        if let Some(buf) = &self.merge {
-            let pending: Vec<Value> = buf.borrow_mut().drain(..).collect();
-            for v in pending {
-                down.push(it, v)?;
-            }
-        }
+        // Error records merged into output (`2>&1`) that were written after the last output.
+        tap.drain_merged(it)?;
         result
     }
 
@@ -244,7 +263,16 @@ impl Stage {
                                         it.define_var(fscope, wk::UNDERSCORE, v.clone(), None);
                                         it.define_var(fscope, wk::INPUT, Value::array(vec![v.clone()]), None);
                                         if sig.params.iter().any(|p| p.pipeline_in(u64::MAX) || p.by_name_in(u64::MAX)) {
-                                            match bind::bind_pipeline(sig, bound, v, &self.name) {
+                                            // Parameters bound from the previous object get their
+                                            // defaults back (RestoreDefaultParameterValues).
+                                            let previous = bound.from_pipeline.clone();
+                                            let r = bind::bind_pipeline(sig, bound, v, &self.name);
+                                            for i in previous {
+                                                if !bound.from_pipeline.contains(&i) {
+                                                    it.define_param(fscope, &sig.params[i], None)?;
+                                                }
+                                            }
+                                            match r {
                                                 Ok(()) => {
                                                     for &i in &bound.from_pipeline {
                                                         let p = &sig.params[i];
@@ -293,6 +321,10 @@ impl Stage {
                                 match r {
                                     Err(Flow::Exit(code)) if *is_file => {
                                         it.set_var_in(0, wk::LAST_EXIT_CODE, Value::Int(code)).ok();
+                                        // A script that exits non-zero leaves `$?` false.
+                                        if code != 0 {
+                                            self.errors_written += 1;
+                                        }
                                         Ok(())
                                     }
                                     other => catch_return(other),
@@ -321,19 +353,38 @@ impl Stage {
                 }
             }
         }
-        if let Some((name, items)) = self.out_variable.take() {
-            let _ = it.set_var_in(
-                self.caller_scope,
-                intern(&name),
-                Value::List(Rc::new(crate::engine::value::ListValue { items: RefCell::new(items), element_type: None })),
-            );
-        }
     }
 }
 
+impl Interp {
+    /// `-OutVariable x` / `-ErrorVariable +x`: the list the command fills, stored in the variable
+    /// (in the caller's scope) before the command runs; `+name` appends to the existing value.
+    pub fn stream_variable(&mut self, spec: &str) -> Rc<ListValue> {
+        let (append, name) = match spec.strip_prefix('+') {
+            Some(n) => (true, n),
+            None => (false, spec),
+        };
+        let sym = intern(name);
+        let mut items = Vec::new();
+        if append {
+            match self.get_var(sym) {
+                Some(Value::List(l)) if l.element_type.is_none() => return l,
+                Some(Value::Null) | None => {}
+                Some(other) => items = other.enumerate().unwrap_or_else(|| vec![other.clone()]),
+            }
+        }
+        let l = Rc::new(ListValue { items: RefCell::new(items), element_type: None });
+        let _ = self.set_var(sym, Value::List(l.clone()));
+        l
+    }
+}
+
+/// The end of a function, script block or script: `return` stops here, and an error that
+/// terminated the command becomes statement-terminating for the caller.
 pub fn catch_return(r: R) -> R {
     match r {
         Err(Flow::Return) => Ok(()),
+        Err(Flow::Error(rec, Termination::Command)) => Err(Flow::Error(rec, Termination::Statement)),
         other => other,
     }
 }
@@ -579,11 +630,12 @@ impl Interp {
                 }
             }
         };
-        let (out_variable, pipeline_variable) = match &kind {
-            StageKind::Cmdlet { bound, .. } | StageKind::Script { bound, .. } => {
-                (bound.common.out_variable.clone().map(|n| (n, Vec::new())), bound.common.pipeline_variable.clone())
-            }
+        let common = match &kind {
+            StageKind::Cmdlet { bound, .. } | StageKind::Script { bound, .. } => &bound.common,
         };
+        let (ov, ev, pipeline_variable) = (common.out_variable.clone(), common.error_variable.clone(), common.pipeline_variable.clone());
+        let out_variable = ov.map(|n| self.stream_variable(&n));
+        let error_variable = ev.map(|n| self.stream_variable(&n));
         Ok(Stage {
             name,
             file,
@@ -595,6 +647,7 @@ impl Interp {
             redirects,
             merge,
             out_variable,
+            error_variable,
             pipeline_variable,
         })
     }
@@ -628,6 +681,27 @@ impl Interp {
             }
         };
         self.last_ok = true;
+        let c = &bound.common;
+        if c.out_variable.is_some() || c.error_variable.is_some() || c.pipeline_variable.is_some() {
+            let ov = c.out_variable.clone().map(|n| self.stream_variable(&n));
+            let ev = c.error_variable.clone().map(|n| self.stream_variable(&n));
+            let mut tap = Tap { inner: out, out_var: ov, pipeline_var: c.pipeline_variable.clone(), merge: None };
+            if let Some(l) = &ev {
+                self.error_vars.push(l.clone());
+            }
+            let r = self.run_function_body(call, f, &sig, &bound, &mut tap);
+            if let Some(l) = &ev {
+                self.error_vars.pop();
+                if let Err(Flow::Error(rec, _)) = &r {
+                    l.items.borrow_mut().push(Value::Net(Rc::new(crate::engine::error::ErrorRecordObject(rec.clone()))));
+                }
+            }
+            return r;
+        }
+        self.run_function_body(call, f, &sig, &bound, out)
+    }
+
+    fn run_function_body(&mut self, call: &CommandCall, f: &Rc<FunctionInfo>, sig: &Signature, bound: &Bound, out: &mut dyn Sink) -> R {
         let caller = self.cur;
         let scope = self.new_scope(caller);
         self.cur = scope;
@@ -635,7 +709,7 @@ impl Interp {
         self.files.push(f.body.file.clone());
         let body = &f.body;
         let r = (|| -> R {
-            self.bind_into_scope(&sig, &bound, body, scope, call.span)?;
+            self.bind_into_scope(sig, bound, body, scope, call.span)?;
             if let Some(b) = &body.begin {
                 catch_return(self.exec_block(b, out))?;
             }
@@ -731,15 +805,21 @@ impl Interp {
             self.define_var(scope, wk::ARGS, Value::array(bound.remaining.clone()), None);
         }
         if body.uses_bound_parameters {
-            let h = bind::bound_parameters_table(sig, bound);
-            self.define_var(scope, wk::PS_BOUND_PARAMETERS, Value::Hashtable(Rc::new(RefCell::new(h))), None);
-            let mut inv = crate::engine::value::PsObject::typed("System.Management.Automation.InvocationInfo");
-            inv.set("MyCommand", Value::Str(sig.name.clone()));
-            inv.set("InvocationName", Value::Str(sig.name.clone()));
-            inv.set("BoundParameters", Value::Hashtable(Rc::new(RefCell::new(bind::bound_parameters_table(sig, bound)))));
-            inv.set("UnboundArguments", Value::array(bound.remaining.clone()));
-            inv.set("ScriptName", Value::string(body.file.display_name()));
-            self.define_var(scope, wk::MY_INVOCATION, inv.into_value(), None);
+            let table = Value::Hashtable(Rc::new(RefCell::new(bind::bound_parameters_table(sig, bound))));
+            self.define_var(scope, wk::PS_BOUND_PARAMETERS, table.clone(), None);
+            let inv = self.invocation_object(&sig.name, body, table, bound.remaining.clone(), _span);
+            self.define_var(scope, wk::MY_INVOCATION, inv.clone(), None);
+            if sig.kind == bind::SigKind::Advanced {
+                let call_file = if self.files.len() >= 2 { self.files.get(self.files.len() - 2).cloned() } else { None };
+                let obj = crate::engine::pscmdlet::PSCmdletObject {
+                    command: sig.name.clone(),
+                    set_name: Rc::from(bound.set_name(sig)),
+                    invocation: inv,
+                    call_file,
+                    call_span: _span,
+                };
+                self.define_var(scope, wk::PS_CMDLET, Value::Net(Rc::new(obj)), None);
+            }
         }
         // Common parameters of advanced functions become local preferences.
         let c = &bound.common;
@@ -763,16 +843,21 @@ impl Interp {
             if let (Some(vs), Some(v)) = (&p.validate_script, &bound.values[i]) {
                 let ok = self.invoke_script_block_value(vs, vec![], Some(v.clone()), false)?;
                 if !crate::engine::convert::to_bool(&ok) {
-                    let file = self.current_file_or_anon();
-                    return Err(statement_error(
-                        ErrorRecord::new(
-                            "System.Management.Automation.ParameterBindingValidationException",
-                            format!("Cannot validate argument on parameter '{}'. The \"{}\" validation script for the argument with value \"{}\" did not return a result of True. Determine why the validation script failed, and then try the command again.", p.name, vs.body_text().trim(), to_display_string(v)),
-                            &format!("ParameterArgumentValidationError,{}", sig.name),
-                            "InvalidData",
-                        )
-                        .at(&file, _span),
-                    ));
+                    // The caller's file: the function's own file is the innermost one here.
+                    let file = if self.files.len() >= 2 { self.files[self.files.len() - 2].clone() } else { self.current_file_or_anon() };
+                    let e = BindError {
+                        message: format!(
+                            "Cannot validate argument on parameter '{}'. The \"{}\" validation script for the argument with value \"{}\" did not return a result of True. Determine why the validation script failed, and then try the command again.",
+                            p.name,
+                            vs.body_text(),
+                            to_display_string(v)
+                        ),
+                        id: "ParameterArgumentValidationError",
+                        exception: "System.Management.Automation.ParameterBindingValidationException",
+                        category: "InvalidData",
+                        span: bound.spans.get(i).copied().flatten(),
+                    };
+                    return Err(statement_error(binding_error_record(&e, &file, _span, &sig.name, &sig.name, "")));
                 }
             }
         }
@@ -1084,6 +1169,7 @@ impl Interp {
             _ => {}
         }
         let rec = Rc::new(rec);
+        self.append_error_variables(&rec);
         self.record_error(&rec);
         self.last_ok = false;
         if action == ActionPref::SilentlyContinue {
@@ -1091,6 +1177,13 @@ impl Interp {
         }
         self.report_error_display_only(&rec);
         Ok(())
+    }
+
+    /// Add an error to the lists of every running command's `-ErrorVariable`.
+    pub fn append_error_variables(&mut self, rec: &Rc<ErrorRecord>) {
+        for l in &self.error_vars {
+            l.items.borrow_mut().push(Value::Net(Rc::new(crate::engine::error::ErrorRecordObject(rec.clone()))));
+        }
     }
 
     pub fn write_warning(&mut self, msg: &str, action: ActionPref) -> R {

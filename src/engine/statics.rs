@@ -500,10 +500,64 @@ pub fn construct(it: &mut Interp, t: &TypeRef, args: &[Value]) -> Option<Result<
                 Value::Net(Rc::new(crate::engine::error::ExceptionObject(Rc::new(crate::engine::error::ExceptionInfo::new("System.Exception", msg)), None)))
             }
             Known::SecureString => Value::SecureString(Rc::from("")),
+            Known::ErrorRecord => return Some(new_error_record(args)),
             _ => return None,
         },
         _ => return None,
     }))
+}
+
+/// `[System.Management.Automation.ErrorRecord]::new($exception, $errorId, $category, $target)`.
+fn new_error_record(args: &[Value]) -> Result<Value, String> {
+    use crate::engine::error::{ErrorRecord, ErrorRecordObject, ExceptionObject};
+    if args.len() != 4 && args.len() != 2 {
+        return Err(format!("Cannot find an overload for \"new\" and the argument count: \"{}\".", args.len()));
+    }
+    if args.len() == 2 {
+        // ErrorRecord(ErrorRecord errorRecord, Exception replaceParentContainsErrorRecordException)
+        let base = match &args[0] {
+            Value::Net(n) => n.as_any().downcast_ref::<ErrorRecordObject>().map(|r| (*r.0).clone()),
+            _ => None,
+        };
+        let Some(mut rec) = base else { return Err("Cannot find an overload for \"new\" and the argument count: \"2\".".into()) };
+        if let Value::Net(n) = &args[1] {
+            if let Some(e) = n.as_any().downcast_ref::<ExceptionObject>() {
+                rec.exception = e.0.clone();
+            }
+        }
+        return Ok(Value::Net(Rc::new(ErrorRecordObject(Rc::new(rec)))));
+    }
+    let ex = match &args[0] {
+        Value::Net(n) => n.as_any().downcast_ref::<ExceptionObject>().map(|e| e.0.clone()),
+        Value::Null => None,
+        _ => None,
+    };
+    let Some(ex) = ex else {
+        return Err(format!(
+            "Cannot convert argument \"exception\", with value: \"{}\", for \"ErrorRecord\" to type \"System.Exception\": \"Cannot convert the \"{}\" value of type \"{}\" to type \"System.Exception\".\"",
+            a_str(args, 0),
+            a_str(args, 0),
+            crate::engine::types::type_of(&args[0]).full_name()
+        ));
+    };
+    let id = a_str(args, 1);
+    let cat_text = a_str(args, 2);
+    let names = crate::engine::enums::enum_names("System.Management.Automation.ErrorCategory").unwrap_or(&[]);
+    let category: &'static str = match names.iter().find(|n| n.eq_ignore_ascii_case(cat_text.trim())) {
+        Some(n) => n,
+        None => match cat_text.trim().parse::<usize>().ok().and_then(|i| names.get(i)) {
+            Some(n) => n,
+            None => {
+                return Err(format!(
+                    "Cannot convert argument \"errorCategory\", with value: \"{cat_text}\", for \"ErrorRecord\" to type \"System.Management.Automation.ErrorCategory\": \"Cannot convert value \"{cat_text}\" to type \"System.Management.Automation.ErrorCategory\". Error: \"Unable to match the identifier name {cat_text} to a valid enumerator name. Specify one of the following enumerator names and try again:\n{}\"\"",
+                    names.join(", ")
+                ));
+            }
+        },
+    };
+    let mut rec = ErrorRecord::new(&ex.type_name, ex.message.clone(), &id, category).with_target(args[3].clone());
+    rec.exception = ex;
+    Ok(Value::Net(Rc::new(ErrorRecordObject(Rc::new(rec)))))
 }
 
 pub fn credential(user: &str, pw: Rc<str>) -> Value {

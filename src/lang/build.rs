@@ -133,6 +133,7 @@ impl Builder {
         let text = self.file.slice(span).to_ascii_lowercase();
         sb.uses_bound_parameters = text.contains("psboundparameters")
             || text.contains("myinvocation")
+            || text.contains("pscmdlet")
             || text.contains("get-variable")
             || text.contains("invoke-expression")
             || text.contains("iex ");
