@@ -25,7 +25,10 @@ fn run_tests(args: &[&str]) -> (i32, String) {
     let opts = tenantsim::cli::test::parse(&args).expect("valid test options");
     let (mut host, buf) = Host::capture();
     let code = tenantsim::cli::test::run(&Common::default(), &opts, &mut host);
-    let out = buf.borrow().clone();
+    // Positions name scripts by their full path (as pwsh and Pester do); transcripts are
+    // written relative to the repository root.
+    let cwd = format!("{}/", std::env::current_dir().unwrap_or_default().display());
+    let out = buf.borrow().replace(&cwd, "");
     (code, out)
 }
 
