@@ -45,6 +45,7 @@ pub enum Mode {
         files: Vec<PathBuf>,
         syntax_only: bool,
         json: bool,
+        strict: bool,
     },
     Test(test::TestOptions),
     /// `run --expect FILE.out [--update] FILE.ps1 [ARGS…]`: a transcript test.
@@ -63,7 +64,8 @@ pub const USAGE: &str = "Usage:
   tenantsim run FILE.ps1 [ARGS...]  run a script
   tenantsim -File FILE.ps1 [ARGS...]
   tenantsim -Command 'COMMANDS'     run commands
-  tenantsim check FILE.ps1...       parse and bind statically without running (--syntax: parse only)
+  tenantsim check FILE.ps1...       parse and bind statically without running (--syntax: parse only,
+                                    --strict: warnings fail too, --format json)
   tenantsim test [PATH...]          run *.Tests.ps1 files (Pester 5); exit code = failures (max 255)
                                     [--junit FILE] [--nunit FILE] [--output Detailed|Normal|None] [--wall-clock]
   tenantsim run --expect FILE.out [--update] FILE.ps1 [ARGS...]
@@ -137,10 +139,12 @@ fn parse_args(argv: &[String]) -> Result<(Common, Mode), String> {
                 let mut files = Vec::new();
                 let mut syntax_only = false;
                 let mut json = false;
+                let mut strict = false;
                 let mut j = i + 1;
                 while j < argv.len() {
                     match argv[j].as_str() {
                         "--syntax" => syntax_only = true,
+                        "--strict" => strict = true,
                         "--format" => {
                             j += 1;
                             json = argv.get(j).is_some_and(|f| f == "json");
@@ -153,7 +157,7 @@ fn parse_args(argv: &[String]) -> Result<(Common, Mode), String> {
                 if files.is_empty() {
                     return Err("check: no files given".into());
                 }
-                return Ok((common, Mode::Check { files, syntax_only, json }));
+                return Ok((common, Mode::Check { files, syntax_only, json, strict }));
             }
             _ => {
                 if a.ends_with(".ps1") {
@@ -287,7 +291,7 @@ pub fn main_with_args(argv: Vec<String>) -> i32 {
             std::mem::forget(it);
             code
         }
-        Mode::Check { files, syntax_only, json } => check::run(&files, syntax_only, json),
+        Mode::Check { files, syntax_only, json, strict } => check::run(&files, syntax_only, json, strict),
         Mode::Test(opts) => {
             let mut host = Host::stdio();
             test::run(&common, &opts, &mut host)

@@ -1,6 +1,10 @@
-//! pest pairs → AST. Also the place where pwsh's parse-time errors are produced: constructs the
-//! grammar accepts on purpose (`<`, a redirection without a file) and the pest failures mapped
-//! to pwsh's wording.
+//! pest pairs → AST. Also the place where pwsh's semantic parse errors are produced: constructs
+//! the grammar accepts on purpose (`<`, a redirection without a file, `-foo` after an
+//! expression, `@x` in an expression, …) are reported here with pwsh's text and position.
+//! Failures of the grammar itself are explained by [`crate::lang::diagnose`].
+//!
+//! The builder never panics on a tree the grammar produced: children are looked up with
+//! `find`/`next` and a missing one degrades to an empty node.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -8,49 +12,25 @@ use std::rc::Rc;
 use pest::iterators::Pair;
 
 use super::Rule;
+use crate::engine::messages as m;
 use crate::engine::value::Value;
 use crate::lang::ParseError;
 use crate::lang::ast::*;
-use crate::lang::depth::{Opener, ScanResult};
 use crate::lang::source::SourceFile;
 use crate::lang::sym::{eq_ci, intern};
 
 type P<'i> = Pair<'i, Rule>;
 
-/// Deepest operator chain accepted in one expression (`1+1+…`): the tree is evaluated and
-/// dropped recursively, so it is bounded like bracket nesting.
-const MAX_OPERANDS: usize = 5000;
+/// Deepest operator chain accepted in one expression (`1+1+…`) and most prefix operators on one
+/// operand (`-not -not …`): the tree is evaluated and dropped recursively, so it is bounded like
+/// bracket nesting (lang/depth.rs).
+pub const MAX_OPERANDS: usize = 5000;
 
 pub struct Builder {
     file: Rc<SourceFile>,
     pub errors: Vec<ParseError>,
-}
-
-/// Children of a pair without the keyword tokens (`kw_if`, `kw_in`, …).
-fn kids<'i>(p: P<'i>) -> impl Iterator<Item = P<'i>> {
-    p.into_inner().filter(|c| !is_keyword(c.as_rule()))
-}
-
-fn is_keyword(r: Rule) -> bool {
-    matches!(
-        r,
-        Rule::kw_if
-            | Rule::kw_elseif
-            | Rule::kw_else
-            | Rule::kw_while
-            | Rule::kw_for
-            | Rule::kw_foreach
-            | Rule::kw_in
-            | Rule::kw_switch
-            | Rule::kw_try
-            | Rule::kw_catch
-            | Rule::kw_finally
-            | Rule::kw_trap
-            | Rule::kw_do
-            | Rule::kw_using
-            | Rule::kw_param
-            | Rule::unsupported_kw
-    )
+    /// Per script block being built: (uses $PSBoundParameters & co, uses $args).
+    uses: Vec<(bool, bool)>,
 }
 
 fn span_of(p: &P) -> Span {
@@ -58,9 +38,80 @@ fn span_of(p: &P) -> Span {
     Span::new(s.start(), s.end())
 }
 
+/// Phrase rules consume the whitespace after them (see the grammar's convention); their extent,
+/// like pwsh's, ends where their last token ends.
+fn is_phrase(r: Rule) -> bool {
+    matches!(
+        r,
+        Rule::pipeline_chain
+            | Rule::pipeline
+            | Rule::command
+            | Rule::command_argument
+            | Rule::command_parameter
+            | Rule::param_value
+            | Rule::expression
+            | Rule::expression_nc
+            | Rule::expression_head
+            | Rule::assignment_tail
+            | Rule::ternary_tail
+            | Rule::redirection
+            | Rule::reserved_lt
+            | Rule::pipe_expression_error
+            | Rule::flow_value
+            | Rule::flow_statement
+    )
+}
+
+fn phrase_end(p: &P) -> usize {
+    let end = p.as_span().end();
+    if !is_phrase(p.as_rule()) {
+        return end;
+    }
+    match p.clone().into_inner().last() {
+        Some(last) => phrase_end(&last),
+        None => {
+            // No children (e.g. `-Name:` without value): trim trailing blanks.
+            let s = p.as_span();
+            s.start() + s.as_str().trim_end_matches([' ', '\t']).len()
+        }
+    }
+}
+
+fn phrase_span(p: &P) -> Span {
+    Span::new(p.as_span().start(), phrase_end(p))
+}
+
+fn element_end(e: &PipeElement) -> usize {
+    match e {
+        PipeElement::Expr { expr, redirections } => redirections.iter().map(|r| r.span.end).chain(std::iter::once(expr.span.end)).max().unwrap_or(0) as usize,
+        PipeElement::Assign(a) => a.span.end as usize,
+        PipeElement::Command(c) => c.span.end as usize,
+    }
+}
+
+fn empty_chain(span: Span) -> PipelineChain {
+    PipelineChain { first: Pipeline { elements: vec![], span }, rest: vec![], span }
+}
+
+fn null_expr(span: Span) -> Expr {
+    Expr { kind: ExprKind::Const(Value::Null), span }
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '\u{2013}' | '\u{2014}' | '\u{2015}')
+}
+
+/// Text after a leading dash character (any of pwsh's four dashes).
+fn after_dash(text: &str) -> &str {
+    match text.chars().next() {
+        Some(c) if is_dash(c) => &text[c.len_utf8()..],
+        _ => text,
+    }
+}
+
 impl Builder {
     pub fn new(file: Rc<SourceFile>) -> Builder {
-        Builder { file, errors: Vec::new() }
+        Builder { file, errors: Vec::new(), uses: Vec::new() }
     }
 
     fn error(&mut self, span: Span, id: &'static str, message: impl Into<String>) {
@@ -71,13 +122,14 @@ impl Builder {
 
     pub fn script(&mut self, p: P) -> ScriptBlock {
         let span = span_of(&p);
-        let body = p.into_inner().find(|x| x.as_rule() == Rule::script_body).expect("script has a body");
-        self.script_block(body, span)
+        match p.into_inner().find(|x| x.as_rule() == Rule::script_body) {
+            Some(body) => self.script_block(body, span),
+            None => self.empty_script_block(span),
+        }
     }
 
-    /// `script_body` or `script_block_inner`.
-    fn script_block(&mut self, p: P, span: Span) -> ScriptBlock {
-        let mut sb = ScriptBlock {
+    fn empty_script_block(&self, span: Span) -> ScriptBlock {
+        ScriptBlock {
             file: self.file.clone(),
             span,
             attributes: Vec::new(),
@@ -91,7 +143,13 @@ impl Builder {
             uses_args: false,
             is_advanced: false,
             signature: RefCell::new(None),
-        };
+        }
+    }
+
+    /// `script_body` or `script_block_inner`.
+    fn script_block(&mut self, p: P, span: Span) -> ScriptBlock {
+        let mut sb = self.empty_script_block(span);
+        self.uses.push((false, false));
         for c in p.into_inner() {
             match c.as_rule() {
                 Rule::using_statement => {}
@@ -113,16 +171,28 @@ impl Builder {
                 Rule::named_block_list => {
                     sb.has_named_blocks = true;
                     for nb in c.into_inner() {
-                        let mut it = nb.into_inner();
-                        let name = it.next().expect("block name");
-                        let block = it.next().expect("block body");
-                        let stmts = self.statement_block(block);
-                        let n = name.as_str().to_ascii_lowercase().trim().to_string();
-                        match n.as_str() {
-                            "begin" => sb.begin = Some(stmts),
-                            "process" => sb.process = Some(stmts),
-                            "end" => sb.end = Some(stmts),
-                            _ => {}
+                        let nb_span = span_of(&nb);
+                        let mut name = String::new();
+                        let mut stmts = Vec::new();
+                        for part in nb.into_inner() {
+                            match part.as_rule() {
+                                Rule::block_name => name = part.as_str().to_ascii_lowercase(),
+                                Rule::statement_block => stmts = self.statement_block(part),
+                                _ => {}
+                            }
+                        }
+                        let slot = match name.as_str() {
+                            "begin" => &mut sb.begin,
+                            "process" => &mut sb.process,
+                            "end" => &mut sb.end,
+                            // dynamicparam / clean blocks are parsed; tenantsim does not run them.
+                            _ => continue,
+                        };
+                        if slot.is_some() {
+                            // Parser.NamedBlockListRule: DuplicateScriptCommandClause.
+                            self.error(nb_span, "DuplicateScriptCommandClause", m::render(m::PARSE_DUPLICATE_SCRIPT_COMMAND_CLAUSE, &[&name]));
+                        } else {
+                            *slot = Some(stmts);
                         }
                     }
                 }
@@ -130,14 +200,14 @@ impl Builder {
                 _ => {}
             }
         }
-        let text = self.file.slice(span).to_ascii_lowercase();
-        sb.uses_bound_parameters = text.contains("psboundparameters")
-            || text.contains("myinvocation")
-            || text.contains("pscmdlet")
-            || text.contains("get-variable")
-            || text.contains("invoke-expression")
-            || text.contains("iex ");
-        sb.uses_args = text.contains("$args") || text.contains("invoke-expression");
+        // What the body (nested blocks included) references: evaluation must populate these.
+        let (bound, args) = self.uses.pop().unwrap_or((true, true));
+        sb.uses_bound_parameters = bound;
+        sb.uses_args = args;
+        if let Some(outer) = self.uses.last_mut() {
+            outer.0 |= bound;
+            outer.1 |= args;
+        }
         sb.is_advanced = sb.attributes.iter().any(|a| eq_ci(&a.name, "CmdletBinding"))
             || sb.params.as_ref().is_some_and(|ps| ps.iter().any(|p| p.attributes.iter().any(|a| eq_ci(&a.name, "Parameter"))));
         sb
@@ -148,14 +218,16 @@ impl Builder {
         for c in p.into_inner() {
             if c.as_rule() == Rule::parameter_list {
                 for prm in c.into_inner() {
-                    out.push(self.parameter(prm));
+                    if let Some(d) = self.parameter(prm) {
+                        out.push(d);
+                    }
                 }
             }
         }
         out
     }
 
-    fn parameter(&mut self, p: P) -> ParamDecl {
+    fn parameter(&mut self, p: P) -> Option<ParamDecl> {
         let span = span_of(&p);
         let mut attributes = Vec::new();
         let mut types = Vec::new();
@@ -170,27 +242,37 @@ impl Builder {
                 _ => {}
             }
         }
-        let v = var.expect("parameter has a variable");
-        ParamDecl { name: v.name.clone(), sym: v.sym, attributes, types, default, span }
+        let v = var?;
+        Some(ParamDecl { name: v.name.clone(), sym: v.sym, attributes, types, default, span })
     }
 
     fn attribute(&mut self, p: P) -> Attribute {
         let span = span_of(&p);
         let mut name: Rc<str> = Rc::from("");
         let mut positional = Vec::new();
-        let mut named = Vec::new();
+        let mut named: Vec<(Rc<str>, Option<Expr>)> = Vec::new();
         for c in p.into_inner() {
             match c.as_rule() {
                 Rule::type_name => name = Rc::from(c.as_str()),
                 Rule::attribute_args => {
                     for arg in c.into_inner() {
-                        let inner = arg.into_inner().next().expect("attribute argument");
+                        let Some(inner) = arg.into_inner().next() else { continue };
                         match inner.as_rule() {
                             Rule::named_attribute_arg => {
+                                let nspan = span_of(&inner);
                                 let mut it = inner.into_inner();
-                                let n = it.next().expect("attribute argument name");
+                                let n = it.next().map(|x| x.as_str().to_string()).unwrap_or_default();
                                 let v = it.next().map(|e| self.expression(e));
-                                named.push((Rc::from(n.as_str()), v));
+                                if named.iter().any(|(k, _)| eq_ci(k, &n)) {
+                                    // Parser.AttributeArgumentsRule: DuplicateNamedArgument.
+                                    self.error(
+                                        Span::new(nspan.start as usize, nspan.start as usize + n.len()),
+                                        "DuplicateNamedArgument",
+                                        m::render(m::PARSE_DUPLICATE_NAMED_ARGUMENT, &[&n]),
+                                    );
+                                } else {
+                                    named.push((Rc::from(n.as_str()), v));
+                                }
                             }
                             _ => positional.push(self.expression(inner)),
                         }
@@ -203,7 +285,7 @@ impl Builder {
     }
 
     fn statement_block(&mut self, p: P) -> Vec<Stmt> {
-        match p.into_inner().next() {
+        match p.into_inner().find(|c| c.as_rule() == Rule::statement_list) {
             Some(list) => self.statement_list(list),
             None => Vec::new(),
         }
@@ -211,72 +293,114 @@ impl Builder {
 
     fn statement_list(&mut self, p: P) -> Vec<Stmt> {
         let mut out = Vec::new();
+        self.statements_into(p, &mut out);
+        out
+    }
+
+    /// The statements among `p`'s children; a `label` applies to the loop after it.
+    fn statements_into(&mut self, p: P, out: &mut Vec<Stmt>) {
+        let mut label: Option<(Rc<str>, Span)> = None;
         for c in p.into_inner() {
-            if let Some(s) = self.statement(c) {
+            if c.as_rule() == Rule::label {
+                label = Some((Rc::from(&c.as_str()[1..]), span_of(&c)));
+                continue;
+            }
+            if let Some(mut s) = self.statement(c) {
+                if let Some((l, lspan)) = label.take() {
+                    match &mut s.kind {
+                        StmtKind::While { label: sl, .. }
+                        | StmtKind::DoLoop { label: sl, .. }
+                        | StmtKind::For { label: sl, .. }
+                        | StmtKind::Foreach { label: sl, .. } => *sl = Some(l),
+                        StmtKind::Switch(sw) => sw.label = Some(l),
+                        _ => {}
+                    }
+                    s.span = lspan.to(s.span);
+                }
                 out.push(s);
             }
         }
-        out
+    }
+
+    /// The `statement` wrapper rule (assignment and hash-entry values): its one statement.
+    fn wrapped_statement(&mut self, p: P) -> Option<Stmt> {
+        if p.as_rule() != Rule::statement {
+            return self.statement(p);
+        }
+        let mut out = Vec::new();
+        self.statements_into(p, &mut out);
+        out.pop()
     }
 
     // ───────────────────────────── statements ─────────────────────────────
 
     fn statement(&mut self, p: P) -> Option<Stmt> {
-        let span = span_of(&p);
+        if p.as_rule() == Rule::pipeline_chain {
+            let pc = self.pipeline_chain(p);
+            let span = pc.span;
+            return Some(Stmt { kind: StmtKind::Pipeline(Rc::new(pc)), span });
+        }
+        let span = if is_phrase(p.as_rule()) { phrase_span(&p) } else { span_of(&p) };
         let kind = match p.as_rule() {
-            Rule::pipeline_chain => StmtKind::Pipeline(Rc::new(self.pipeline_chain(p))),
             Rule::if_statement => {
                 let mut clauses = Vec::new();
                 let mut else_body = None;
-                let mut it = kids(p);
-                let cond = it.next().expect("if condition");
-                let block = it.next().expect("if block");
-                clauses.push((self.condition(cond), self.statement_block(block)));
-                for c in it {
+                let mut cond = None;
+                for c in p.into_inner() {
                     match c.as_rule() {
+                        Rule::condition => cond = Some(self.condition(c)),
+                        Rule::statement_block => {
+                            let body = self.statement_block(c);
+                            clauses.push((cond.take().unwrap_or_else(|| empty_chain(span)), body));
+                        }
                         Rule::elseif_clause => {
-                            let mut ci = kids(c);
-                            let cond = ci.next().expect("elseif condition");
-                            let block = ci.next().expect("elseif block");
-                            clauses.push((self.condition(cond), self.statement_block(block)));
+                            let mut econd = None;
+                            for ec in c.into_inner() {
+                                match ec.as_rule() {
+                                    Rule::condition => econd = Some(self.condition(ec)),
+                                    Rule::statement_block => {
+                                        let body = self.statement_block(ec);
+                                        clauses.push((econd.take().unwrap_or_else(|| empty_chain(span)), body));
+                                    }
+                                    _ => {}
+                                }
+                            }
                         }
                         Rule::else_clause => {
-                            let block = kids(c).next().expect("else block");
-                            else_body = Some(self.statement_block(block));
+                            if let Some(b) = c.into_inner().find(|x| x.as_rule() == Rule::statement_block) {
+                                else_body = Some(self.statement_block(b));
+                            }
                         }
                         _ => {}
                     }
                 }
                 StmtKind::If { clauses, else_body }
             }
-            Rule::labeled_statement => {
-                let mut it = p.into_inner();
-                let label: Rc<str> = Rc::from(&it.next().expect("label").as_str()[1..]);
-                let mut st = self.statement(it.next().expect("labeled loop"))?;
-                match &mut st.kind {
-                    StmtKind::While { label: l, .. }
-                    | StmtKind::DoLoop { label: l, .. }
-                    | StmtKind::For { label: l, .. }
-                    | StmtKind::Foreach { label: l, .. } => *l = Some(label),
-                    StmtKind::Switch(sw) => sw.label = Some(label),
-                    _ => {}
-                }
-                st.span = span;
-                return Some(st);
-            }
             Rule::while_statement => {
-                let mut it = kids(p);
-                let cond = self.condition(it.next().expect("while condition"));
-                let body = self.statement_block(it.next().expect("while body"));
-                StmtKind::While { label: None, cond, body }
+                let mut cond = None;
+                let mut body = Vec::new();
+                for c in p.into_inner() {
+                    match c.as_rule() {
+                        Rule::condition => cond = Some(self.condition(c)),
+                        Rule::statement_block => body = self.statement_block(c),
+                        _ => {}
+                    }
+                }
+                StmtKind::While { label: None, cond: cond.unwrap_or_else(|| empty_chain(span)), body }
             }
             Rule::do_statement => {
-                let mut it = kids(p);
-                let body = self.statement_block(it.next().expect("do body"));
-                let kind = it.next().expect("do kind");
-                let until = kind.as_str().to_ascii_lowercase().starts_with("until");
-                let cond = self.condition(it.next().expect("do condition"));
-                StmtKind::DoLoop { label: None, body, cond, until }
+                let mut body = Vec::new();
+                let mut until = false;
+                let mut cond = None;
+                for c in p.into_inner() {
+                    match c.as_rule() {
+                        Rule::statement_block => body = self.statement_block(c),
+                        Rule::do_kind => until = c.as_str().to_ascii_lowercase().starts_with("until"),
+                        Rule::condition => cond = Some(self.condition(c)),
+                        _ => {}
+                    }
+                }
+                StmtKind::DoLoop { label: None, body, cond: cond.unwrap_or_else(|| empty_chain(span)), until }
             }
             Rule::for_statement => {
                 let (mut init, mut cond, mut iter, mut body) = (None, None, None, Vec::new());
@@ -298,12 +422,17 @@ impl Builder {
                 for c in p.into_inner() {
                     match c.as_rule() {
                         Rule::foreach_flag => {
-                            let f = c.as_str().to_string();
-                            self.error(
-                                span_of(&c),
-                                "ParallelNotSupported",
-                                format!("The '{f}' parameter of the foreach statement is not supported by tenantsim."),
-                            );
+                            let name = after_dash(c.as_str()).to_string();
+                            let lower = name.to_ascii_lowercase();
+                            if "parallel".starts_with(&lower) || "throttlelimit".starts_with(&lower) {
+                                self.error(
+                                    span_of(&c),
+                                    "ParallelNotSupported",
+                                    format!("The '-{name}' parameter of the foreach statement is not supported by tenantsim."),
+                                );
+                            } else {
+                                self.error(span_of(&c), "InvalidForeachFlag", m::render(m::PARSE_INVALID_FOREACH_FLAG, &[&name]));
+                            }
                         }
                         Rule::variable => var = Some(self.variable(c)),
                         Rule::pipeline_chain => iter = Some(self.pipeline_chain(c)),
@@ -311,17 +440,23 @@ impl Builder {
                         _ => {}
                     }
                 }
-                StmtKind::Foreach { label: None, var: var.expect("foreach variable"), iter: iter.expect("foreach source"), body }
+                let var = var.unwrap_or_else(|| self.variable_text("$_", span));
+                StmtKind::Foreach { label: None, var, iter: iter.unwrap_or_else(|| empty_chain(span)), body }
             }
             Rule::switch_statement => StmtKind::Switch(Box::new(self.switch(p))),
             Rule::try_statement => {
                 let mut body = Vec::new();
-                let mut catches = Vec::new();
+                let mut catches: Vec<CatchClause> = Vec::new();
                 let mut finally = None;
+                let mut body_span = span;
                 for c in p.into_inner() {
                     match c.as_rule() {
-                        Rule::statement_block => body = self.statement_block(c),
+                        Rule::statement_block => {
+                            body_span = span_of(&c);
+                            body = self.statement_block(c);
+                        }
                         Rule::catch_clause => {
+                            let cspan = span_of(&c);
                             let mut types = Vec::new();
                             let mut cbody = Vec::new();
                             for cc in c.into_inner() {
@@ -331,17 +466,22 @@ impl Builder {
                                     _ => {}
                                 }
                             }
+                            // Parser.CatchBlockRule: a catch-all must be the last catch block.
+                            if catches.last().is_some_and(|c| c.types.is_empty()) {
+                                self.error(cspan, "EmptyCatchNotLast", m::PARSE_EMPTY_CATCH_NOT_LAST);
+                            }
                             catches.push(CatchClause { types, body: cbody });
                         }
                         Rule::finally_clause => {
-                            finally = kids(c).next().map(|b| self.statement_block(b));
+                            finally = c.into_inner().find(|b| b.as_rule() == Rule::statement_block).map(|b| self.statement_block(b));
                         }
                         _ => {}
                     }
                 }
                 if catches.is_empty() && finally.is_none() {
-                    let end = Span::new(span.end as usize, span.end as usize);
-                    self.error(end, "MissingCatchOrFinally", "The Try statement is missing its Catch or Finally block.");
+                    // Parser.TryStatementRule: After(body).
+                    let end = Span::new(body_span.end as usize, body_span.end as usize);
+                    self.error(end, "MissingCatchOrFinally", m::PARSE_MISSING_CATCH_OR_FINALLY);
                 }
                 StmtKind::Try { body, catches, finally }
             }
@@ -367,26 +507,32 @@ impl Builder {
                         Rule::function_kw => is_filter = c.as_str().to_ascii_lowercase().starts_with("filter"),
                         Rule::function_name => name = Rc::from(c.as_str()),
                         Rule::function_parens => {
+                            let fspan = span_of(&c);
                             let mut ps = Vec::new();
                             for pl in c.into_inner() {
                                 for prm in pl.into_inner() {
-                                    ps.push(self.parameter(prm));
+                                    if let Some(d) = self.parameter(prm) {
+                                        ps.push(d);
+                                    }
                                 }
                             }
-                            paren_params = Some(ps);
+                            paren_params = Some((ps, fspan));
                         }
                         Rule::function_body => {
                             let bspan = span_of(&c);
-                            let inner = c.into_inner().next().expect("function body");
-                            body = Some(self.script_block(inner, bspan));
+                            body = match c.into_inner().next() {
+                                Some(inner) => Some(self.script_block(inner, bspan)),
+                                None => Some(self.empty_script_block(bspan)),
+                            };
                         }
                         _ => {}
                     }
                 }
-                let mut body = body.expect("function has a body");
-                if let Some(ps) = paren_params {
+                let mut body = body.unwrap_or_else(|| self.empty_script_block(span));
+                if let Some((ps, pspan)) = paren_params {
                     if body.params.is_some() {
-                        self.error(span, "OnlyOneParameterListAllowed", "A function cannot have both a parameter list and a param block.");
+                        // Parser.FunctionDeclarationRule: OnlyOneParameterListAllowed.
+                        self.error(pspan, "OnlyOneParameterListAllowed", m::PARSE_ONLY_ONE_PARAMETER_LIST_ALLOWED);
                     }
                     body.params = Some(ps);
                 }
@@ -396,21 +542,34 @@ impl Builder {
                 StmtKind::Function { name, is_filter, body: Rc::new(body) }
             }
             Rule::flow_statement => {
-                let mut it = p.into_inner();
-                let kw = it.next().expect("flow keyword");
-                let kwt = kw.as_str().to_ascii_lowercase().trim().to_string();
-                let val = it.next();
-                match kwt.as_str() {
+                let mut kw = String::new();
+                let mut label: Option<Rc<str>> = None;
+                let mut value = None;
+                for c in p.into_inner() {
+                    match c.as_rule() {
+                        Rule::loop_flow_kw | Rule::value_flow_kw => kw = c.as_str().to_ascii_lowercase(),
+                        Rule::flow_label => label = Some(Rc::from(c.as_str())),
+                        Rule::flow_value => {
+                            if let Some(pc) = c.into_inner().next() {
+                                value = Some(pc);
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                match kw.as_str() {
                     "break" | "continue" => {
-                        let label: Option<Rc<str>> = val.map(|v| match v.as_rule() {
-                            Rule::flow_label => Rc::from(v.as_str()),
-                            _ => Rc::from(v.as_str().trim().trim_start_matches(':')),
+                        let label = label.or_else(|| {
+                            value.map(|v| {
+                                let t = v.as_str().trim();
+                                Rc::from(t.trim_start_matches(':').trim_matches(|c| c == '\'' || c == '"'))
+                            })
                         });
-                        if kwt == "break" { StmtKind::Break(label) } else { StmtKind::Continue(label) }
+                        if kw == "break" { StmtKind::Break(label) } else { StmtKind::Continue(label) }
                     }
                     _ => {
-                        let pc = val.map(|v| self.pipeline_chain(v.into_inner().next().expect("flow value")));
-                        match kwt.as_str() {
+                        let pc = value.map(|v| self.pipeline_chain(v));
+                        match kw.as_str() {
                             "return" => StmtKind::Return(pc),
                             "throw" => StmtKind::Throw(pc),
                             _ => StmtKind::Exit(pc),
@@ -423,14 +582,21 @@ impl Builder {
                 self.error(span, "UnsupportedStatement", format!("The '{word}' statement is not supported by tenantsim."));
                 return None;
             }
-            r => unreachable!("statement rule {r:?}"),
+            Rule::misplaced_using => {
+                self.error(span, "UsingMustBeAtStartOfScript", m::PARSE_USING_MUST_BE_AT_START_OF_SCRIPT);
+                return None;
+            }
+            _ => return None,
         };
         Some(Stmt { kind, span })
     }
 
     fn condition(&mut self, p: P) -> PipelineChain {
-        let inner = p.into_inner().next().expect("condition pipeline");
-        self.pipeline_chain(inner)
+        let span = span_of(&p);
+        match p.into_inner().find(|c| c.as_rule() == Rule::pipeline_chain) {
+            Some(pc) => self.pipeline_chain(pc),
+            None => empty_chain(span),
+        }
     }
 
     fn switch(&mut self, p: P) -> SwitchStmt {
@@ -439,44 +605,57 @@ impl Builder {
             mode: SwitchMode::Exact,
             case_sensitive: false,
             file: false,
-            subject: PipelineChain { first: Pipeline { elements: vec![], span: Span::default() }, rest: vec![], span: Span::default() },
+            subject: empty_chain(span_of(&p)),
             clauses: Vec::new(),
             default: None,
         };
         for c in p.into_inner() {
             match c.as_rule() {
                 Rule::switch_flag => {
-                    let f = c.as_str()[c.as_str().chars().next().map(|ch| ch.len_utf8()).unwrap_or(1)..].to_ascii_lowercase();
-                    let known = ["regex", "wildcard", "exact", "casesensitive", "file", "parallel"];
+                    let name = after_dash(c.as_str()).to_string();
+                    let f = name.to_ascii_lowercase();
+                    // Parser.SwitchStatementRule: IsSpecificParameter = prefix match.
+                    let known = ["regex", "wildcard", "exact", "casesensitive", "parallel", "file"];
                     match known.iter().find(|k| k.starts_with(f.as_str()) && !f.is_empty()) {
                         Some(&"regex") => sw.mode = SwitchMode::Regex,
                         Some(&"wildcard") => sw.mode = SwitchMode::Wildcard,
                         Some(&"exact") => sw.mode = SwitchMode::Exact,
                         Some(&"casesensitive") => sw.case_sensitive = true,
                         Some(&"file") => sw.file = true,
-                        _ => {
-                            let t = c.as_str().to_string();
-                            self.error(span_of(&c), "InvalidSwitchFlag", format!("Unexpected token '{t}' in expression or statement."));
+                        Some(_) => {
+                            self.error(span_of(&c), "ParallelNotSupported", "The '-parallel' parameter of the switch statement is not supported by tenantsim.")
                         }
+                        None => self.error(span_of(&c), "InvalidSwitchFlag", m::render(m::PARSE_INVALID_SWITCH_FLAG, &[&name])),
                     }
                 }
                 Rule::condition => sw.subject = self.condition(c),
                 Rule::switch_file_arg => {
                     let span = span_of(&c);
-                    let e = self.command_argument(c.into_inner().next().expect("switch file"));
-                    sw.subject =
-                        PipelineChain { first: Pipeline { elements: vec![PipeElement::Expr { expr: e, redirections: vec![] }], span }, rest: vec![], span };
+                    if let Some(a) = c.into_inner().next() {
+                        let e = self.arg_item(a);
+                        sw.subject =
+                            PipelineChain { first: Pipeline { elements: vec![PipeElement::Expr { expr: e, redirections: vec![] }], span }, rest: vec![], span };
+                    }
                 }
                 Rule::switch_clause => {
-                    let mut it = c.into_inner();
-                    let cond_pair = it.next().expect("switch condition");
-                    let body = self.statement_block(it.next().expect("switch clause body"));
-                    let arg = cond_pair.into_inner().next().expect("switch condition argument");
-                    let is_default = arg.as_str().trim().eq_ignore_ascii_case("default");
+                    let mut cond_pair = None;
+                    let mut body = Vec::new();
+                    for cc in c.into_inner() {
+                        match cc.as_rule() {
+                            Rule::switch_condition => cond_pair = cc.into_inner().next(),
+                            Rule::statement_block => body = self.statement_block(cc),
+                            _ => {}
+                        }
+                    }
+                    let Some(arg) = cond_pair else { continue };
+                    let is_default = arg.as_rule() == Rule::bareword && arg.as_str().eq_ignore_ascii_case("default");
                     if is_default {
+                        if sw.default.is_some() {
+                            self.error(span_of(&arg), "MultipleSwitchDefaultClauses", m::PARSE_MULTIPLE_SWITCH_DEFAULT_CLAUSES);
+                        }
                         sw.default = Some(body);
                     } else {
-                        let cond = self.command_argument(arg);
+                        let cond = self.arg_item(arg);
                         sw.clauses.push(SwitchClause { cond, body });
                     }
                 }
@@ -489,80 +668,97 @@ impl Builder {
     // ───────────────────────────── pipelines ─────────────────────────────
 
     fn pipeline_chain(&mut self, p: P) -> PipelineChain {
-        let span = span_of(&p);
-        let mut it = p.into_inner();
-        let first = self.pipeline(it.next().expect("first pipeline"));
+        let start = p.as_span().start();
+        let mut end = start;
+        let mut first = None;
         let mut rest = Vec::new();
         let mut pending_op = None;
-        for c in it {
+        for c in p.into_inner() {
             match c.as_rule() {
                 Rule::chain_op => pending_op = Some(if c.as_str() == "&&" { ChainOp::And } else { ChainOp::Or }),
-                Rule::pipeline => rest.push((pending_op.take().unwrap_or(ChainOp::And), self.pipeline(c))),
+                Rule::pipeline => {
+                    let pl = self.pipeline(c);
+                    end = end.max(pl.span.end as usize);
+                    if first.is_none() {
+                        first = Some(pl);
+                    } else {
+                        rest.push((pending_op.take().unwrap_or(ChainOp::And), pl));
+                    }
+                }
                 Rule::background_op => {
+                    end = end.max(c.as_span().end());
                     self.error(span_of(&c), "BackgroundOperatorNotSupported", "Background jobs ('&' at the end of a pipeline) are not supported by tenantsim.");
                 }
                 _ => {}
             }
         }
-        PipelineChain { first, rest, span }
+        let span = Span::new(start, end);
+        PipelineChain { first: first.unwrap_or(Pipeline { elements: vec![], span }), rest, span }
     }
 
     fn pipeline(&mut self, p: P) -> Pipeline {
-        let span = span_of(&p);
+        let start = p.as_span().start();
         let mut elements = Vec::new();
         for c in p.into_inner() {
             match c.as_rule() {
                 Rule::expression_head => elements.push(self.expression_head(c)),
                 Rule::command => elements.push(PipeElement::Command(Rc::new(self.command(c)))),
                 Rule::pipe_expression_error => {
-                    self.error(span_of(&c), "ExpressionsMustBeFirstInPipeline", "Expressions are only allowed as the first element of a pipeline.");
+                    let es = phrase_span(&c);
+                    self.error(es, "ExpressionsMustBeFirstInPipeline", m::PARSE_EXPRESSIONS_MUST_BE_FIRST_IN_PIPELINE);
                 }
                 _ => {}
             }
         }
-        Pipeline { elements, span }
+        let end = elements.iter().map(element_end).max().unwrap_or(start);
+        Pipeline { elements, span: Span::new(start, end) }
     }
 
     fn expression_head(&mut self, p: P) -> PipeElement {
         let span = span_of(&p);
-        let mut it = p.into_inner();
-        let expr = self.expression(it.next().expect("head expression"));
+        let mut expr = None;
         let mut redirections = Vec::new();
-        for c in it {
+        for c in p.into_inner() {
             match c.as_rule() {
+                Rule::expression => expr = Some(self.expression(c)),
                 Rule::assignment_tail => {
-                    let mut ai = c.into_inner();
-                    let op_pair = ai.next().expect("assignment operator");
-                    let op = match op_pair.as_str() {
-                        "=" => AssignOp::Assign,
-                        "+=" => AssignOp::Add,
-                        "*=" => AssignOp::Mul,
-                        "/=" => AssignOp::Div,
-                        "%=" => AssignOp::Rem,
-                        "??=" => AssignOp::Coalesce,
-                        _ => AssignOp::Sub,
-                    };
-                    let value_pair = ai.next().expect("assignment value");
-                    let value = match self.statement(value_pair) {
-                        Some(s) => s,
-                        None => {
-                            Stmt { kind: StmtKind::Pipeline(Rc::new(PipelineChain { first: Pipeline { elements: vec![], span }, rest: vec![], span })), span }
+                    let target = expr.take().unwrap_or_else(|| null_expr(span));
+                    let mut op = AssignOp::Assign;
+                    let mut value = None;
+                    for a in c.into_inner() {
+                        match a.as_rule() {
+                            Rule::assign_op => {
+                                op = match a.as_str() {
+                                    "=" => AssignOp::Assign,
+                                    "+=" => AssignOp::Add,
+                                    "*=" => AssignOp::Mul,
+                                    "/=" => AssignOp::Div,
+                                    "%=" => AssignOp::Rem,
+                                    "??=" => AssignOp::Coalesce,
+                                    _ => AssignOp::Sub,
+                                }
+                            }
+                            _ => value = self.wrapped_statement(a),
                         }
-                    };
-                    self.check_assignable(&expr);
-                    return PipeElement::Assign(Box::new(Assignment { target: expr, op, value, span }));
+                    }
+                    let value = value.unwrap_or_else(|| Stmt { kind: StmtKind::Pipeline(Rc::new(empty_chain(span))), span });
+                    self.check_assignable(&target);
+                    let span = target.span.to(value.span);
+                    return PipeElement::Assign(Box::new(Assignment { target, op, value, span }));
                 }
                 Rule::redirection => {
-                    if let Some(r) = self.redirection(c) {
+                    if let Some(r) = self.redirection(c, &redirections) {
                         redirections.push(r);
                     }
                 }
+                Rule::reserved_lt => self.reserved_lt(c),
                 _ => {}
             }
         }
-        PipeElement::Expr { expr, redirections }
+        PipeElement::Expr { expr: expr.unwrap_or_else(|| null_expr(span)), redirections }
     }
 
+    /// SemanticChecks.CheckAssignmentTarget
     fn check_assignable(&mut self, e: &Expr) {
         let ok = match &e.kind {
             ExprKind::Var(_) | ExprKind::Member { .. } | ExprKind::Index { .. } => true,
@@ -573,19 +769,25 @@ impl Builder {
             _ => false,
         };
         if !ok {
-            self.error(
-                e.span,
-                "InvalidLeftHandSide",
-                "The assignment expression is not valid. The input to an assignment operator must be an object that is able to accept assignments, such as a variable or a property.",
-            );
+            self.error(e.span, "InvalidLeftHandSide", m::PARSE_INVALID_LEFT_HAND_SIDE);
         }
     }
 
-    fn redirection(&mut self, p: P) -> Option<Redirection> {
-        let span = span_of(&p);
-        let mut it = p.into_inner();
-        let op = it.next().expect("redirection operator").as_str().to_string();
-        let target = it.next();
+    /// Parser.RedirectionRule
+    fn redirection(&mut self, p: P, existing: &[Redirection]) -> Option<Redirection> {
+        let mut op = String::new();
+        let mut op_span = span_of(&p);
+        let mut target = None;
+        for c in p.into_inner() {
+            match c.as_rule() {
+                Rule::redirect_op => {
+                    op = c.as_str().to_string();
+                    op_span = span_of(&c);
+                }
+                Rule::redirect_target => target = c.into_inner().next(),
+                _ => {}
+            }
+        }
         let (stream_part, rest) = match op.find('>') {
             Some(i) => (&op[..i], &op[i..]),
             None => ("", op.as_str()),
@@ -597,185 +799,239 @@ impl Builder {
         };
         let append = rest.starts_with(">>");
         let merge = rest.find('&').map(|i| rest[i + 1..].parse::<u8>().unwrap_or(1));
-        let target = match (merge, target) {
-            (Some(to), _) => {
-                if to != 1 {
-                    self.error(span, "RedirectionNotSupported", format!("The '{op}' operator is reserved for future use."));
+        let (target, span) = match merge {
+            Some(to) => {
+                if to != 1 || stream == to {
+                    self.error(op_span, "RedirectionNotSupported", m::render(m::PARSE_REDIRECTION_NOT_SUPPORTED, &[&op]));
                 }
-                RedirectTarget::Stream(to)
+                (RedirectTarget::Stream(1), op_span)
             }
-            (None, Some(t)) => {
-                let arg = t.into_inner().next().expect("redirection target");
-                RedirectTarget::File(self.arg_item(arg))
-            }
-            (None, None) => {
-                self.error(span, "MissingFileSpecification", "Missing file specification after redirection operator.");
-                return None;
-            }
+            None => match target {
+                Some(t) => {
+                    let e = self.arg_item(t);
+                    let span = op_span.to(e.span);
+                    (RedirectTarget::File(e), span)
+                }
+                None => {
+                    let at = Span::new(op_span.end as usize, op_span.end as usize);
+                    self.error(at, "MissingFileSpecification", m::PARSE_MISSING_FILE_SPECIFICATION);
+                    return None;
+                }
+            },
         };
+        if existing.iter().any(|r| r.stream == stream) {
+            let name = match stream {
+                0 => m::PARSE_STREAM_NAME_ALL,
+                1 => m::PARSE_STREAM_NAME_OUTPUT,
+                2 => m::PARSE_STREAM_NAME_ERROR,
+                3 => m::PARSE_STREAM_NAME_WARNING,
+                4 => m::PARSE_STREAM_NAME_VERBOSE,
+                5 => m::PARSE_STREAM_NAME_DEBUG,
+                _ => m::PARSE_STREAM_NAME_INFORMATION,
+            };
+            self.error(span, "StreamAlreadyRedirected", m::render(m::PARSE_STREAM_ALREADY_REDIRECTED, &[name]));
+        }
         Some(Redirection { stream, append, target, span })
+    }
+
+    /// `<` (input redirection): Parser.RedirectionRule reports RedirectionNotSupported at the
+    /// operator after consuming its file name; a missing file name is reported first.
+    fn reserved_lt(&mut self, p: P) {
+        let span = span_of(&p);
+        let lt = Span::new(span.start as usize, span.start as usize + 1);
+        let has_target = p.into_inner().any(|c| c.as_rule() == Rule::redirect_target);
+        if !has_target {
+            self.error(Span::new(lt.end as usize, lt.end as usize), "MissingFileSpecification", m::PARSE_MISSING_FILE_SPECIFICATION);
+        }
+        self.error(lt, "RedirectionNotSupported", m::render(m::PARSE_REDIRECTION_NOT_SUPPORTED, &["<"]));
     }
 
     // ───────────────────────────── commands ─────────────────────────────
 
     fn command(&mut self, p: P) -> CommandCall {
-        let span = span_of(&p);
+        let start = p.as_span().start();
+        let mut end = start;
         let mut invocation = Invocation::Plain;
         let mut name = None;
         let mut args = Vec::new();
-        let mut redirections = Vec::new();
-        let mut pending_colon: Option<usize> = None;
+        let mut redirections: Vec<Redirection> = Vec::new();
+        let mut saw_dashdash = false;
         for c in p.into_inner() {
             match c.as_rule() {
                 Rule::invocation_op => invocation = if c.as_str() == "&" { Invocation::Call } else { Invocation::DotSource },
                 Rule::command_name_expr => {
-                    let a = c.into_inner().next().expect("command name expression");
-                    name = Some(CommandName::Expr(self.arg_item(a)));
+                    if let Some(a) = c.into_inner().next() {
+                        name = Some(CommandName::Expr(self.arg_item(a)));
+                    }
                 }
                 Rule::command_name => {
-                    let bw = c.into_inner().next().expect("command name bareword");
-                    let e = self.bareword(bw);
-                    name = Some(match e.kind {
-                        ExprKind::Const(Value::Str(s)) => CommandName::Bare(s),
-                        _ => CommandName::Expr(e),
-                    });
+                    end = end.max(c.as_span().end());
+                    let n = generic_token_value(c.as_str());
+                    // Commands that read variables by name need them populated.
+                    if eq_ci(&n, "Get-Variable") || eq_ci(&n, "gv") {
+                        self.mark_uses(true, false);
+                    } else if eq_ci(&n, "Invoke-Expression") || eq_ci(&n, "iex") {
+                        self.mark_uses(true, true);
+                    }
+                    name = Some(CommandName::Bare(Rc::from(n.as_str())));
                 }
                 Rule::redirection => {
-                    pending_colon = None;
-                    if let Some(r) = self.redirection(c) {
+                    if let Some(r) = self.redirection(c, &redirections) {
                         redirections.push(r);
                     }
                 }
-                Rule::reserved_lt => {
-                    pending_colon = None;
-                    self.error(span_of(&c), "RedirectionNotSupported", "The '<' operator is reserved for future use.");
+                Rule::reserved_lt => self.reserved_lt(c),
+                Rule::dashdash => {
+                    // Parser.CommandRule: the first `--` ends parameter parsing; later ones are arguments.
+                    if saw_dashdash {
+                        args.push(CommandArg::Value(Expr { kind: ExprKind::Const(Value::str(c.as_str())), span: span_of(&c) }));
+                    }
+                    saw_dashdash = true;
                 }
                 Rule::command_parameter => {
-                    let cspan = span_of(&c);
-                    let text = c.as_str();
-                    let dash_len = text.chars().next().map(|ch| ch.len_utf8()).unwrap_or(1);
-                    let colon = text.ends_with(':');
-                    let pname = &text[dash_len..text.len() - colon as usize];
-                    args.push(CommandArg::Param { name: Rc::from(pname), value: None, colon, span: cspan });
-                    pending_colon = if colon { Some(args.len() - 1) } else { None };
+                    if saw_dashdash {
+                        let s = span_of(&c);
+                        args.push(CommandArg::Value(Expr { kind: ExprKind::Const(Value::str(c.as_str())), span: s }));
+                        continue;
+                    }
+                    args.push(self.command_parameter(c));
                 }
                 Rule::command_argument => {
-                    let item_span = span_of(&c);
-                    // `@splat` stands alone.
-                    let first = c.clone().into_inner().next();
-                    if let Some(f) = &first {
-                        let inner = f.clone().into_inner().next();
-                        if let Some(sp) = inner {
-                            if sp.as_rule() == Rule::splat && f.clone().into_inner().count() == 1 && c.clone().into_inner().count() == 1 {
-                                let name_text = &sp.as_str()[1..];
-                                let var = VarRef { scope: VarScope::Any, name: Rc::from(name_text), sym: intern(name_text), special: SpecialVar::None };
-                                pending_colon = None;
-                                args.push(CommandArg::Splat { var, span: item_span });
-                                continue;
-                            }
-                        }
+                    if let Some(a) = self.command_argument_or_splat(c) {
+                        args.push(a);
                     }
-                    let e = self.command_argument(c);
-                    if let Some(i) = pending_colon.take() {
-                        if let CommandArg::Param { value, span, .. } = &mut args[i] {
-                            *span = span.to(e.span);
-                            *value = Some(e);
-                            continue;
-                        }
-                    }
-                    args.push(CommandArg::Value(e));
                 }
                 _ => {}
             }
         }
-        CommandCall { invocation, name: name.expect("command has a name"), args, redirections, span, cache: RefCell::new(None) }
+        let name = name.unwrap_or_else(|| CommandName::Bare(Rc::from("")));
+        if let CommandName::Expr(e) = &name {
+            end = end.max(e.span.end as usize);
+        }
+        for a in &args {
+            let e = match a {
+                CommandArg::Param { span, .. } | CommandArg::Splat { span, .. } => span.end,
+                CommandArg::Value(e) => e.span.end,
+            };
+            end = end.max(e as usize);
+        }
+        for r in &redirections {
+            end = end.max(r.span.end as usize);
+        }
+        CommandCall { invocation, name, args, redirections, span: Span::new(start, end), cache: RefCell::new(None) }
+    }
+
+    fn command_parameter(&mut self, p: P) -> CommandArg {
+        let span = span_of(&p);
+        let mut name = String::new();
+        let mut name_end = span.end as usize;
+        let mut colon = false;
+        let mut colon_end = 0usize;
+        let mut value = None;
+        for c in p.into_inner() {
+            match c.as_rule() {
+                Rule::param_name => {
+                    name = c.as_str().to_string();
+                    name_end = c.as_span().end();
+                }
+                Rule::param_colon => {
+                    colon = true;
+                    colon_end = c.as_span().end();
+                }
+                Rule::param_value => {
+                    if let Some(v) = c.into_inner().next() {
+                        value = Some(match v.as_rule() {
+                            Rule::param_as_value => Expr { kind: ExprKind::Const(Value::str(v.as_str())), span: span_of(&v) },
+                            _ => self.command_argument(v),
+                        });
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut pspan = span;
+        if colon && value.is_none() {
+            // Parser.CommandRule: ParameterRequiresArgument, After(parameter token).
+            let token_text = self.file.slice(Span::new(span.start as usize, colon_end)).to_string();
+            self.error(Span::new(colon_end, colon_end), "ParameterRequiresArgument", m::render(m::PARSE_PARAMETER_REQUIRES_ARGUMENT, &[&token_text]));
+            pspan = Span::new(span.start as usize, colon_end);
+        } else if !colon {
+            pspan = Span::new(span.start as usize, name_end);
+        } else if let Some(v) = &value {
+            pspan = Span::new(span.start as usize, v.span.end as usize);
+        }
+        CommandArg::Param { name: Rc::from(name.as_str()), value, colon, span: pspan }
+    }
+
+    /// A command argument, or `@splat` standing alone.
+    fn command_argument_or_splat(&mut self, p: P) -> Option<CommandArg> {
+        let items: Vec<P> = p.into_inner().collect();
+        if items.len() == 1 && items[0].as_rule() == Rule::splat {
+            let var = self.splat_var(&items[0]);
+            return Some(CommandArg::Splat { var, span: span_of(&items[0]) });
+        }
+        if items.len() > 1 {
+            if let Some(sp) = items.iter().find(|i| i.as_rule() == Rule::splat) {
+                // Parser / SemanticChecks: SplattingNotPermittedInArgumentList.
+                let n = sp.as_str()[1..].to_string();
+                self.error(span_of(sp), "SplattingNotPermittedInArgumentList", m::render(m::PARSE_SPLATTING_NOT_PERMITTED_IN_ARGUMENT_LIST, &[&n]));
+            }
+        }
+        let mut exprs: Vec<Expr> = items.into_iter().map(|a| self.arg_item(a)).collect();
+        Some(CommandArg::Value(if exprs.len() == 1 { exprs.pop()? } else { array_expr(exprs) }))
     }
 
     /// `a, b, c` in argument mode.
     fn command_argument(&mut self, p: P) -> Expr {
         let span = span_of(&p);
         let mut items: Vec<Expr> = p.into_inner().map(|a| self.arg_item(a)).collect();
-        if items.len() == 1 { items.pop().expect("one item") } else { Expr { kind: ExprKind::Array(items), span } }
+        match items.len() {
+            0 => null_expr(span),
+            1 => items.pop().unwrap_or_else(|| null_expr(span)),
+            _ => array_expr(items),
+        }
     }
 
-    /// One argument-mode item, possibly glued from adjacent pieces (`$dir\file_$id.txt`).
+    fn splat_var(&mut self, p: &P) -> VarRef {
+        let name_text = &p.as_str()[1..];
+        VarRef { scope: VarScope::Any, name: Rc::from(name_text), sym: intern(name_text), special: SpecialVar::None }
+    }
+
+    /// One argument-mode token (Parser.GetCommandArgument).
     fn arg_item(&mut self, p: P) -> Expr {
-        let span = span_of(&p);
-        let pieces: Vec<P> = p.into_inner().collect();
-        if pieces.len() == 1 {
-            let only = pieces.into_iter().next().expect("one piece");
-            return self.arg_piece(only);
-        }
-        let mut parts: Vec<StrPart> = Vec::new();
-        for piece in pieces {
-            match piece.as_rule() {
-                Rule::bareword | Rule::bareword_frag => {
-                    let e = self.bareword(piece);
-                    push_expr_as_parts(&mut parts, e);
-                }
-                Rule::dq_string => {
-                    let e = self.dq_string(piece);
-                    push_expr_as_parts(&mut parts, e);
-                }
-                _ => {
-                    let e = self.arg_piece(piece);
-                    push_expr_as_parts(&mut parts, e);
-                }
-            }
-        }
-        Expr { kind: ExprKind::Expandable(parts.into()), span }
-    }
-
-    fn arg_piece(&mut self, p: P) -> Expr {
         let span = span_of(&p);
         match p.as_rule() {
             Rule::arg_number => {
                 let text = p.as_str();
-                let (neg, body) = match text.chars().next() {
-                    Some(c) if matches!(c, '-' | '\u{2013}' | '\u{2014}' | '\u{2015}') => (true, &text[c.len_utf8()..]),
-                    _ => (false, text),
-                };
-                match self.number_value(body, span) {
-                    Some(v) => Expr { kind: ExprKind::Const(if neg { negate_const(v) } else { v }), span },
+                match self.number_value(text, span) {
+                    Some(v) => Expr { kind: ExprKind::Const(v), span },
                     None => Expr { kind: ExprKind::Const(Value::str(text)), span },
                 }
             }
-            Rule::bareword | Rule::bareword_frag => self.bareword(p),
+            Rule::bareword => self.bareword(p),
             Rule::splat => {
-                let name_text = &p.as_str()[1..];
-                Expr {
-                    kind: ExprKind::Splat(VarRef { scope: VarScope::Any, name: Rc::from(name_text), sym: intern(name_text), special: SpecialVar::None }),
-                    span,
-                }
+                let var = self.splat_var(&p);
+                Expr { kind: ExprKind::Splat(var), span }
             }
-            Rule::variable_postfix | Rule::sub_expression_postfix | Rule::array_expression_postfix | Rule::paren_postfix => self.postfix_chain(p),
+            Rule::string_postfix
+            | Rule::here_string_postfix
+            | Rule::variable_postfix_arg
+            | Rule::sub_expression_postfix
+            | Rule::array_expression_postfix
+            | Rule::hash_postfix
+            | Rule::paren_postfix
+            | Rule::script_block_postfix => self.postfix_chain(p),
             _ => self.primary(p),
         }
     }
 
+    /// A generic token as an argument: an expandable string when it contains `$x`, `$(…)` or a
+    /// double-quoted part; otherwise a constant (tokenizer.ScanGenericToken).
     fn bareword(&mut self, p: P) -> Expr {
         let span = span_of(&p);
         let mut parts: Vec<StrPart> = Vec::new();
         let mut lit = String::new();
-        for c in p.into_inner() {
-            match c.as_rule() {
-                Rule::bw_first_text | Rule::bw_text => lit.push_str(c.as_str()),
-                Rule::bw_escape => lit.push(escape_char(&c.as_str()[1..])),
-                Rule::bw_var => {
-                    flush_lit(&mut parts, &mut lit);
-                    let cspan = span_of(&c);
-                    let v = self.variable_text(c.as_str(), cspan);
-                    parts.push(StrPart::Var(v, cspan));
-                }
-                Rule::sub_expression => {
-                    flush_lit(&mut parts, &mut lit);
-                    let cspan = span_of(&c);
-                    let stmts = self.sub_statements(c);
-                    parts.push(StrPart::Sub(stmts, cspan));
-                }
-                _ => {}
-            }
-        }
+        self.expand_text(&p, span.start as usize, span.end as usize, TextMode::Bare, &mut parts, &mut lit);
         if parts.is_empty() {
             return Expr { kind: ExprKind::Const(Value::string(lit)), span };
         }
@@ -783,8 +1039,107 @@ impl Builder {
         Expr { kind: ExprKind::Expandable(parts.into()), span }
     }
 
+    /// Interpret the text `start..end` of the token `p` (a double-quoted string's content, a
+    /// here-string body or a generic token): backtick escapes, `$name`/`${name}`/`$scope:name`
+    /// variables, the `sub_expression` children of `p`, and (in generic tokens) quoted pieces.
+    fn expand_text(&mut self, p: &P, start: usize, end: usize, mode: TextMode, parts: &mut Vec<StrPart>, lit: &mut String) {
+        let subs: Vec<P> = p.clone().into_inner().filter(|c| c.as_rule() == Rule::sub_expression).collect();
+        let mut subs = subs.into_iter().peekable();
+        let file = self.file.clone();
+        let text = file.text.as_str();
+        let mut i = start;
+        // In a generic token, the double-quoted piece we are inside of, if any.
+        let mut in_dq = mode == TextMode::DqContent;
+        while i < end {
+            // Sub-expressions are children: build them from their pairs.
+            if let Some(sp) = subs.peek() {
+                let ss = sp.as_span().start();
+                if ss < i {
+                    subs.next();
+                    continue;
+                }
+                if ss == i {
+                    let Some(sp) = subs.next() else { break };
+                    flush_lit(parts, lit);
+                    let cspan = span_of(&sp);
+                    let se = sp.as_span().end();
+                    let stmts = self.sub_statements(sp);
+                    parts.push(StrPart::Sub(stmts, cspan));
+                    i = se;
+                    continue;
+                }
+            }
+            let Some(c) = text[i..end].chars().next() else { break };
+            let clen = c.len_utf8();
+            match c {
+                '`' => {
+                    let rest = &text[i + 1..end];
+                    let (ch, used) = backtick_escape(rest);
+                    lit.push_str(&ch);
+                    i += 1 + used;
+                }
+                '$' => match lex_variable(&text[i..end]) {
+                    Some(vlen) => {
+                        flush_lit(parts, lit);
+                        let vspan = Span::new(i, i + vlen);
+                        let v = self.variable_text(&text[i..i + vlen], vspan);
+                        parts.push(StrPart::Var(v, vspan));
+                        i += vlen;
+                    }
+                    None => {
+                        lit.push('$');
+                        i += 1;
+                    }
+                },
+                c if is_dq_char(c) && mode != TextMode::HereDq => {
+                    if in_dq {
+                        // A doubled quote is one quote; otherwise this closes the piece (only
+                        // inside a generic token: a string's own quotes are outside start..end).
+                        if let Some(n) = text[i + clen..end].chars().next().filter(|n| is_dq_char(*n)) {
+                            lit.push(c);
+                            i += clen + n.len_utf8();
+                        } else if mode == TextMode::Bare {
+                            in_dq = false;
+                            i += clen;
+                        } else {
+                            lit.push(c);
+                            i += clen;
+                        }
+                    } else {
+                        in_dq = true;
+                        i += clen;
+                    }
+                }
+                c if is_sq_char(c) && mode == TextMode::Bare && !in_dq => {
+                    // A '…' piece of a generic token: verbatim, doubled quotes undoubled.
+                    let mut j = i + clen;
+                    while j < end {
+                        let Some(d) = text[j..end].chars().next() else { break };
+                        let dlen = d.len_utf8();
+                        if is_sq_char(d) {
+                            if let Some(n) = text[j + dlen..end].chars().next().filter(|n| is_sq_char(*n)) {
+                                lit.push(d);
+                                j += dlen + n.len_utf8();
+                                continue;
+                            }
+                            j += dlen;
+                            break;
+                        }
+                        lit.push(d);
+                        j += dlen;
+                    }
+                    i = j;
+                }
+                c => {
+                    lit.push(c);
+                    i += clen;
+                }
+            }
+        }
+    }
+
     fn sub_statements(&mut self, p: P) -> Vec<Stmt> {
-        match p.into_inner().next() {
+        match p.into_inner().find(|c| c.as_rule() == Rule::statement_list) {
             Some(list) => self.statement_list(list),
             None => Vec::new(),
         }
@@ -818,16 +1173,24 @@ impl Builder {
             }
         }
         if operands.len() > MAX_OPERANDS {
-            self.error(span, "ExpressionTooComplex", format!("The expression has more than {MAX_OPERANDS} operands; split it into several statements."));
-            return Expr { kind: ExprKind::Const(Value::Null), span };
+            let span = Span::new(span.start as usize, operands.last().map(|o| o.span.end as usize).unwrap_or(span.end as usize));
+            self.error(span, "ScriptTooComplicated", m::PARSE_SCRIPT_TOO_COMPLICATED);
+            return null_expr(span);
         }
+        if operands.is_empty() {
+            return null_expr(span);
+        }
+        // A trailing operator without operand cannot come out of the grammar; trim defensively.
+        ops.truncate(operands.len() - 1);
+        commas.truncate(operands.len() - 1);
         let e = build_binary(operands, ops, commas);
         match ternary {
             None => e,
             Some(t) => {
-                let mut it = t.into_inner();
-                let a = self.expression(it.next().expect("ternary then"));
-                let b = self.expression(it.next().expect("ternary else"));
+                let mut it = t.into_inner().filter(|x| x.as_rule() == Rule::expression);
+                let a = it.next().map(|x| self.expression(x)).unwrap_or_else(|| null_expr(span));
+                let b = it.next().map(|x| self.expression(x)).unwrap_or_else(|| null_expr(span));
+                let span = e.span.to(b.span);
                 Expr { kind: ExprKind::Ternary(Box::new(e), Box::new(a), Box::new(b)), span }
             }
         }
@@ -841,14 +1204,9 @@ impl Builder {
             "%" => return BinOp::Rem,
             ".." => return BinOp::Range,
             "??" => return BinOp::Coalesce,
-            "<" => {
-                self.error(span, "RedirectionNotSupported", "The '<' operator is reserved for future use.");
-                return BinOp::Add;
-            }
             _ => {}
         }
-        let first = text.chars().next().unwrap_or('-');
-        let word = text[first.len_utf8()..].to_ascii_lowercase();
+        let word = after_dash(text).to_ascii_lowercase();
         if word.is_empty() {
             return BinOp::Sub;
         }
@@ -889,7 +1247,8 @@ impl Builder {
             "shl" => BinOp::Shl,
             "shr" => BinOp::Shr,
             _ => {
-                self.error(span, "UnexpectedToken", format!("Unexpected token '{text}' in expression or statement."));
+                // Parser.ErrorRecoveryParameterInExpression: a parameter token after an expression.
+                self.error(span, "UnexpectedToken", m::render(m::PARSE_UNEXPECTED_TOKEN, &[text]));
                 BinOp::Add
             }
         }
@@ -899,30 +1258,40 @@ impl Builder {
         let span = span_of(&p);
         let mut prefixes: Vec<P> = Vec::new();
         let mut operand = None;
+        let mut post: Option<P> = None;
         for c in p.into_inner() {
             match c.as_rule() {
                 Rule::prefix_op => prefixes.push(c),
                 Rule::postfix_expression => operand = Some(self.postfix_chain(c)),
+                Rule::post_increment => post = Some(c),
                 _ => {}
             }
         }
-        let mut e = operand.expect("unary operand");
+        let mut e = operand.unwrap_or_else(|| null_expr(span));
+        if let Some(op) = post {
+            let increment = op.as_str() == "++";
+            let full = e.span.to(span_of(&op));
+            self.check_incdec_target(&e, op.as_str());
+            e = Expr { kind: ExprKind::IncDec { target: Box::new(e), increment, prefix: false }, span: full };
+        }
+        if prefixes.len() > MAX_OPERANDS {
+            self.error(span, "ScriptTooComplicated", m::PARSE_SCRIPT_TOO_COMPLICATED);
+            return null_expr(span);
+        }
         for op in prefixes.into_iter().rev() {
             let ospan = span_of(&op);
             let espan = ospan.to(e.span);
             let text = op.as_str();
-            let inner = op.into_inner().next();
-            if let Some(cast) = inner {
-                if cast.as_rule() == Rule::cast {
-                    let tl = cast.into_inner().next().expect("cast type");
+            if let Some(cast) = op.clone().into_inner().find(|c| c.as_rule() == Rule::cast) {
+                if let Some(tl) = cast.into_inner().find(|c| c.as_rule() == Rule::type_literal) {
                     let t = self.type_literal(tl);
                     e = Expr { kind: ExprKind::Cast(Rc::new(t), Box::new(e)), span: espan };
-                    continue;
                 }
+                continue;
             }
             let lower = text.to_ascii_lowercase();
             let first = lower.chars().next().unwrap_or(' ');
-            let word = if matches!(first, '-' | '\u{2013}' | '\u{2014}' | '\u{2015}') { &lower[first.len_utf8()..] } else { "" };
+            let word = if is_dash(first) { after_dash(&lower) } else { "" };
             let kind = match (text, word) {
                 ("!", _) | (_, "not") => ExprKind::Unary(UnaryOp::Not, Box::new(e)),
                 (_, "bnot") => ExprKind::Unary(UnaryOp::Bnot, Box::new(e)),
@@ -930,9 +1299,15 @@ impl Builder {
                 (_, "csplit") => ExprKind::Unary(UnaryOp::Split { case_sensitive: true }, Box::new(e)),
                 (_, "join") => ExprKind::Unary(UnaryOp::Join, Box::new(e)),
                 (",", _) => ExprKind::Unary(UnaryOp::Comma, Box::new(e)),
-                ("++", _) => ExprKind::IncDec { target: Box::new(e), increment: true, prefix: true },
-                ("--", _) => ExprKind::IncDec { target: Box::new(e), increment: false, prefix: true },
+                ("++", _) => {
+                    self.check_incdec_target(&e, "++");
+                    ExprKind::IncDec { target: Box::new(e), increment: true, prefix: true }
+                }
                 ("+", _) => ExprKind::Unary(UnaryOp::Plus, Box::new(e)),
+                _ if word.chars().next().is_some_and(is_dash) || (word.is_empty() && text.chars().count() == 2) => {
+                    self.check_incdec_target(&e, text);
+                    ExprKind::IncDec { target: Box::new(e), increment: false, prefix: true }
+                }
                 _ => match e.kind {
                     ExprKind::Const(ref v) if crate::engine::convert::is_numeric(v) => ExprKind::Const(negate_const(v.clone())),
                     _ => ExprKind::Unary(UnaryOp::Neg, Box::new(e)),
@@ -940,14 +1315,20 @@ impl Builder {
             };
             e = Expr { kind, span: espan };
         }
-        let _ = span;
         e
     }
 
-    /// primary followed by `.member`, `::member`, `(args)`, `[index]`, `++`/`--`.
+    /// SemanticChecks: `++`/`--` need a variable, property or element.
+    fn check_incdec_target(&mut self, e: &Expr, op: &str) {
+        if !matches!(e.kind, ExprKind::Var(_) | ExprKind::Member { .. } | ExprKind::Index { .. }) {
+            self.error(e.span, "OperatorRequiresVariableOrProperty", m::render(m::PARSE_OPERATOR_REQUIRES_VARIABLE_OR_PROPERTY, &[op]));
+        }
+    }
+
+    /// primary followed by `.member`, `::member`, `(args)`, `[index]`.
     fn postfix_chain(&mut self, p: P) -> Expr {
         let mut it = p.into_inner();
-        let first = it.next().expect("postfix primary");
+        let Some(first) = it.next() else { return null_expr(Span::default()) };
         let mut e = self.primary(first);
         for op in it {
             let ospan = span_of(&op);
@@ -956,28 +1337,31 @@ impl Builder {
                 Rule::member_access | Rule::static_member => {
                     let is_static = op.as_rule() == Rule::static_member;
                     let null_conditional = op.as_str().starts_with("?.");
-                    let mut mi = op.into_inner();
-                    let name_pair = mi.next().expect("member name");
-                    let name = self.member_name(name_pair);
-                    match mi.next() {
-                        Some(args_pair) => {
-                            let args: Vec<Expr> = args_pair.into_inner().map(|a| self.expression(a)).collect();
-                            e = Expr { kind: ExprKind::Invoke { target: Box::new(e), name, args, is_static, null_conditional }, span: full };
-                        }
-                        None => {
-                            e = Expr { kind: ExprKind::Member { target: Box::new(e), name, is_static, null_conditional }, span: full };
+                    let mut name = None;
+                    let mut args = None;
+                    for mc in op.into_inner() {
+                        match mc.as_rule() {
+                            Rule::invoke_args => args = Some(mc.into_inner().map(|a| self.expression(a)).collect::<Vec<_>>()),
+                            Rule::invoke_sb => {
+                                let sb: Vec<Expr> = mc.into_inner().map(|a| self.primary(a)).collect();
+                                args = Some(sb);
+                            }
+                            _ => name = Some(self.member_name(mc)),
                         }
                     }
+                    let name = name.unwrap_or_else(|| MemberName::Static(Rc::from("")));
+                    e = match args {
+                        Some(args) => Expr { kind: ExprKind::Invoke { target: Box::new(e), name, args, is_static, null_conditional }, span: full },
+                        None => Expr { kind: ExprKind::Member { target: Box::new(e), name, is_static, null_conditional }, span: full },
+                    };
                 }
                 Rule::index_op => {
                     let null_conditional = op.as_str().starts_with("?[");
-                    let idx = op.into_inner().next().expect("index expression");
-                    let index = self.expression(idx);
+                    let index = match op.into_inner().next() {
+                        Some(idx) => self.expression(idx),
+                        None => null_expr(ospan),
+                    };
                     e = Expr { kind: ExprKind::Index { target: Box::new(e), index: Box::new(index), null_conditional }, span: full };
-                }
-                Rule::post_increment => {
-                    let increment = op.as_str() == "++";
-                    e = Expr { kind: ExprKind::IncDec { target: Box::new(e), increment, prefix: false }, span: full };
                 }
                 _ => {}
             }
@@ -987,7 +1371,13 @@ impl Builder {
 
     fn member_name(&mut self, p: P) -> MemberName {
         match p.as_rule() {
-            Rule::member_ident => MemberName::Static(Rc::from(p.as_str())),
+            Rule::member_ident => {
+                let n = p.as_str();
+                if eq_ci(n, "MyInvocation") || eq_ci(n, "BoundParameters") {
+                    self.mark_uses(true, false);
+                }
+                MemberName::Static(Rc::from(n))
+            }
             Rule::sq_string => MemberName::Static(Rc::from(sq_content(p.as_str()).as_str())),
             _ => {
                 let e = self.primary(p);
@@ -1007,65 +1397,101 @@ impl Builder {
                 let text = p.as_str();
                 match self.number_value(text, span) {
                     Some(v) => Expr { kind: ExprKind::Const(v), span },
-                    None => Expr { kind: ExprKind::Const(Value::Null), span },
+                    None => null_expr(span),
                 }
             }
             Rule::sq_string => Expr { kind: ExprKind::Const(Value::string(sq_content(p.as_str()))), span },
             Rule::dq_string => self.dq_string(p),
             Rule::here_string_sq => {
-                let body = p.into_inner().next().map(|b| b.as_str().replace("\r\n", "\n")).unwrap_or_default();
+                let (bs, be) = here_string_body(p.as_str());
+                let body = p.as_str()[bs..be].to_string();
                 Expr { kind: ExprKind::Const(Value::string(body)), span }
             }
             Rule::here_string_dq => {
+                let (bs, be) = here_string_body(p.as_str());
                 let mut parts = Vec::new();
-                if let Some(body) = p.into_inner().next() {
-                    self.string_parts(body, &mut parts);
-                }
+                let mut lit = String::new();
+                let base = span.start as usize;
+                self.expand_text(&p, base + bs, base + be, TextMode::HereDq, &mut parts, &mut lit);
+                flush_lit(&mut parts, &mut lit);
                 finish_string(parts, span)
             }
             Rule::sub_expression => Expr { kind: ExprKind::SubExpr(self.sub_statements(p)), span },
             Rule::array_expression => Expr { kind: ExprKind::ArraySub(self.sub_statements(p)), span },
             Rule::hash_literal => self.hash_literal(p),
             Rule::script_block_expr => {
-                let inner = p.into_inner().next().expect("script block body");
-                let sb = self.script_block(inner, span);
+                let sb = match p.into_inner().find(|c| c.as_rule() == Rule::script_block_inner) {
+                    Some(inner) => self.script_block(inner, span),
+                    None => self.empty_script_block(span),
+                };
                 Expr { kind: ExprKind::ScriptBlock(Rc::new(sb)), span }
             }
             Rule::paren_expression => {
-                let inner = p.into_inner().next().expect("parenthesized pipeline");
-                let pc = self.pipeline_chain(inner);
+                let pc = match p.into_inner().find(|c| c.as_rule() == Rule::pipeline_chain) {
+                    Some(inner) => self.pipeline_chain(inner),
+                    None => empty_chain(span),
+                };
                 Expr { kind: ExprKind::Paren(Box::new(pc)), span }
             }
             Rule::type_literal => {
                 let t = self.type_literal(p);
                 Expr { kind: ExprKind::TypeLit(Rc::new(t)), span }
             }
-            Rule::variable_postfix | Rule::sub_expression_postfix | Rule::array_expression_postfix | Rule::paren_postfix | Rule::postfix_expression => {
-                self.postfix_chain(p)
+            Rule::splat_expr => {
+                // SemanticChecks: SplattingNotPermitted.
+                let n = p.as_str()[1..].to_string();
+                self.error(span, "SplattingNotPermitted", m::render(m::PARSE_SPLATTING_NOT_PERMITTED, &[&n]));
+                let var = self.splat_var(&p);
+                Expr { kind: ExprKind::Var(var), span }
             }
-            Rule::bareword | Rule::bareword_frag => self.bareword(p),
-            Rule::arg_number | Rule::splat => self.arg_piece(p),
-            r => unreachable!("primary rule {r:?}"),
+            Rule::string_postfix
+            | Rule::here_string_postfix
+            | Rule::variable_postfix_arg
+            | Rule::sub_expression_postfix
+            | Rule::array_expression_postfix
+            | Rule::hash_postfix
+            | Rule::paren_postfix
+            | Rule::script_block_postfix
+            | Rule::postfix_expression => self.postfix_chain(p),
+            Rule::unary_expression => self.unary(p),
+            Rule::bareword => self.bareword(p),
+            Rule::arg_number | Rule::splat => self.arg_item(p),
+            _ => null_expr(span),
         }
     }
 
+    /// Parser.HashExpressionRule / GetKeyValuePair
     fn hash_literal(&mut self, p: P) -> Expr {
         let span = span_of(&p);
-        let mut entries = Vec::new();
+        let mut entries: Vec<(Expr, Stmt)> = Vec::new();
         for entry in p.into_inner() {
-            let mut it = entry.into_inner();
-            let key_pair = it.next().expect("hash key");
-            let kspan = span_of(&key_pair);
-            let key_inner = key_pair.into_inner().next().expect("hash key inner");
-            let key = match key_inner.as_rule() {
-                Rule::hash_key_word => Expr { kind: ExprKind::Const(Value::str(key_inner.as_str())), span: kspan },
-                _ => self.primary(key_inner),
-            };
-            let value_pair = it.next().expect("hash value");
-            let value = match self.statement(value_pair) {
-                Some(s) => s,
-                None => continue,
-            };
+            if entry.as_rule() != Rule::hash_entry {
+                continue;
+            }
+            let espan = span_of(&entry);
+            let mut key = None;
+            let mut value = None;
+            for c in entry.into_inner() {
+                match c.as_rule() {
+                    Rule::hash_key => {
+                        let kspan = span_of(&c);
+                        key = c.into_inner().next().map(|k| match k.as_rule() {
+                            Rule::hash_key_word => Expr { kind: ExprKind::Const(Value::str(k.as_str())), span: kspan },
+                            _ => self.unary(k),
+                        });
+                    }
+                    _ => value = self.wrapped_statement(c),
+                }
+            }
+            let (Some(key), Some(value)) = (key, value) else { continue };
+            // SemanticChecks.VisitHashtable: DuplicateKeyInHashLiteral for constant keys.
+            if let ExprKind::Const(Value::Str(k)) = &key.kind {
+                if entries.iter().any(|(ek, _)| matches!(&ek.kind, ExprKind::Const(Value::Str(s)) if eq_ci(s, k))) {
+                    let k = k.to_string();
+                    self.error(key.span, "DuplicateKeyInHashLiteral", m::render(m::PARSE_DUPLICATE_KEY_IN_HASH_LITERAL, &[&k]));
+                }
+            }
+            let _ = espan;
             entries.push((key, value));
         }
         Expr { kind: ExprKind::Hash(Rc::new(entries)), span }
@@ -1073,44 +1499,15 @@ impl Builder {
 
     fn dq_string(&mut self, p: P) -> Expr {
         let span = span_of(&p);
+        let text = p.as_str();
+        let open = text.chars().next().map(|c| c.len_utf8()).unwrap_or(1);
+        let close = text.chars().last().map(|c| c.len_utf8()).unwrap_or(1);
+        let (start, end) = (span.start as usize + open, (span.end as usize).saturating_sub(close).max(span.start as usize + open));
         let mut parts = Vec::new();
-        self.string_parts(p, &mut parts);
-        finish_string(parts, span)
-    }
-
-    fn string_parts(&mut self, p: P, parts: &mut Vec<StrPart>) {
         let mut lit = String::new();
-        for c in p.into_inner() {
-            match c.as_rule() {
-                Rule::dq_text | Rule::hs_dq_text => lit.push_str(c.as_str()),
-                Rule::dq_doubled => lit.push('"'),
-                Rule::dq_escape => lit.push(escape_char(&c.as_str()[1..])),
-                Rule::dq_var => {
-                    flush_lit(parts, &mut lit);
-                    let cspan = span_of(&c);
-                    let text = c.as_str();
-                    let v = self.variable_text(text, cspan);
-                    // pwsh: "$name:" is a scope-qualified reference with no name.
-                    let next = self.file.text[cspan.end as usize..].chars().next();
-                    if next == Some(':') && !text.starts_with("${") && !text.contains(':') {
-                        self.error(
-                            Span::new(cspan.start as usize, cspan.end as usize + 1),
-                            "InvalidVariableReferenceWithDrive",
-                            "Variable reference is not valid. ':' was not followed by a valid variable name character. Consider using ${} to delimit the name.",
-                        );
-                    }
-                    parts.push(StrPart::Var(v, cspan));
-                }
-                Rule::sub_expression => {
-                    flush_lit(parts, &mut lit);
-                    let cspan = span_of(&c);
-                    let stmts = self.sub_statements(c);
-                    parts.push(StrPart::Sub(stmts, cspan));
-                }
-                _ => {}
-            }
-        }
-        flush_lit(parts, &mut lit);
+        self.expand_text(&p, start, end, TextMode::DqContent, &mut parts, &mut lit);
+        flush_lit(&mut parts, &mut lit);
+        finish_string(parts, span)
     }
 
     fn variable(&mut self, p: P) -> VarRef {
@@ -1118,9 +1515,10 @@ impl Builder {
         self.variable_text(p.as_str(), span)
     }
 
-    /// `$name`, `${name}`, `$scope:name`, `$$`, `$?`, `$^`.
-    fn variable_text(&mut self, text: &str, _span: Span) -> VarRef {
-        let body = &text[1..];
+    /// `$name`, `${name}`, `$scope:name`, `$$`, `$?`, `$^` (tokenizer.ScanVariable / VariablePath).
+    fn variable_text(&mut self, text: &str, span: Span) -> VarRef {
+        let body = text.get(1..).unwrap_or("");
+        let braced = body.starts_with('{');
         let raw: String = if let Some(inner) = body.strip_prefix('{') {
             let inner = inner.strip_suffix('}').unwrap_or(inner);
             let mut s = String::new();
@@ -1138,8 +1536,19 @@ impl Builder {
         } else {
             body.to_string()
         };
+        if braced && raw.is_empty() {
+            self.error(span, "EmptyVariableReference", m::PARSE_EMPTY_VARIABLE_REFERENCE);
+        }
         let (scope, name) = match raw.split_once(':') {
-            Some((sc, n)) if !sc.is_empty() && !n.is_empty() => {
+            Some((sc, n)) if !sc.is_empty() => {
+                if n.is_empty() {
+                    // `$x:` — a drive-qualified path with no name.
+                    if braced {
+                        self.error(span, "InvalidBracedVariableReference", m::PARSE_INVALID_BRACED_VARIABLE_REFERENCE);
+                    } else {
+                        self.error(span, "InvalidVariableReferenceWithDrive", m::PARSE_INVALID_VARIABLE_REFERENCE_WITH_DRIVE);
+                    }
+                }
                 let scope = match sc.to_ascii_lowercase().as_str() {
                     "global" => VarScope::Global,
                     "script" => VarScope::Script,
@@ -1166,13 +1575,30 @@ impl Builder {
         } else {
             SpecialVar::None
         };
+        if scope != VarScope::Env {
+            if eq_ci(&name, "PSBoundParameters") || eq_ci(&name, "MyInvocation") || eq_ci(&name, "PSCmdlet") {
+                self.mark_uses(true, false);
+            } else if eq_ci(&name, "args") {
+                self.mark_uses(false, true);
+            }
+        }
         let sym = if scope == VarScope::Env { intern(&format!("env:{name}")) } else { intern(&name) };
         VarRef { scope, name: Rc::from(name.as_str()), sym, special }
     }
 
+    fn mark_uses(&mut self, bound: bool, args: bool) {
+        if let Some(u) = self.uses.last_mut() {
+            u.0 |= bound;
+            u.1 |= args;
+        }
+    }
+
     fn type_literal(&mut self, p: P) -> TypeName {
-        let tn = p.into_inner().next().expect("type name");
-        self.type_name(tn)
+        let span = span_of(&p);
+        match p.into_inner().find(|c| c.as_rule() == Rule::type_name) {
+            Some(tn) => self.type_name(tn),
+            None => TypeName { name: Rc::from(""), generic_args: Vec::new(), array_rank: 0, span },
+        }
     }
 
     fn type_name(&mut self, p: P) -> TypeName {
@@ -1185,12 +1611,19 @@ impl Builder {
                 Rule::type_ident => name = Rc::from(c.as_str()),
                 Rule::generic_args => {
                     for arg in c.into_inner() {
-                        if let Some(tn) = arg.into_inner().next() {
-                            generic_args.push(self.type_name(tn));
+                        if arg.as_rule() == Rule::type_name {
+                            generic_args.push(self.type_name(arg));
                         }
                     }
                 }
-                Rule::array_rank => array_rank = array_rank.saturating_add(1),
+                Rule::array_rank => {
+                    let dims = c.as_str().matches(',').count() + 1;
+                    if dims > 32 {
+                        // Parser.CompleteArrayTypeName: ArrayHasTooManyDimensions.
+                        self.error(span_of(&c), "ArrayHasTooManyDimensions", m::render(m::PARSE_ARRAY_HAS_TOO_MANY_DIMENSIONS, &[&dims.to_string()]));
+                    }
+                    array_rank = array_rank.saturating_add(1);
+                }
                 _ => {}
             }
         }
@@ -1202,17 +1635,41 @@ impl Builder {
             Some(v) => Some(v),
             None => {
                 // Integer literals too large for Int64 become Decimal, then Double, in pwsh.
-                let digits: String = text.chars().filter(|c| c.is_ascii_digit() || *c == '.' || *c == 'e' || *c == 'E').collect();
-                match digits.parse::<f64>() {
-                    Ok(d) => Some(Value::Double(d)),
-                    Err(_) => {
-                        self.error(span, "BadNumericConstant", format!("The numeric constant {text} is not valid."));
+                let lower = text.to_ascii_lowercase();
+                let plain = !lower.starts_with("0x")
+                    && !lower.starts_with("0b")
+                    && lower.chars().all(|c| c.is_ascii_digit() || c == '.' || c == 'e' || c == '+' || c == '-');
+                match lower.parse::<f64>() {
+                    Ok(d) if plain && d.is_finite() => Some(Value::Double(d)),
+                    _ => {
+                        self.error(span, "BadNumericConstant", m::render(m::PARSE_BAD_NUMERIC_CONSTANT, &[text]));
                         None
                     }
                 }
             }
         }
     }
+}
+
+/// The literal value of a command-name generic token: escapes processed, quotes removed, `$x`
+/// and `$(…)` kept as written (Parser.GetCommandArgument: a command name is not expandable).
+fn generic_token_value(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < text.len() {
+        let Some(c) = text[i..].chars().next() else { break };
+        if c == '`' {
+            let (ch, used) = backtick_escape(&text[i + 1..]);
+            out.push_str(&ch);
+            i += 1 + used;
+        } else if is_sq_char(c) || is_dq_char(c) {
+            i += c.len_utf8();
+        } else {
+            out.push(c);
+            i += c.len_utf8();
+        }
+    }
+    out
 }
 
 fn is_cmp_word(w: &str) -> bool {
@@ -1236,26 +1693,24 @@ fn negate_const(v: Value) -> Value {
 }
 
 /// Precedence climbing over a flat operand/operator list. Commas (array construction) bind
-/// tightest and are n-ary; everything else is left-associative.
+/// tightest and are n-ary; everything else is left-associative (Parser.BinaryExpressionRule:
+/// `newPrecedence <= precedence` reduces). The caller guarantees `ops.len() + 1 == operands.len()`.
 fn build_binary(operands: Vec<Expr>, ops: Vec<(BinOp, Span)>, commas: Vec<bool>) -> Expr {
-    // First fold comma runs into arrays.
-    let mut folded_operands: Vec<Expr> = Vec::with_capacity(operands.len());
-    let mut folded_ops: Vec<(BinOp, Span)> = Vec::with_capacity(ops.len());
     let mut operands = operands.into_iter();
-    let mut current = operands.next().expect("at least one operand");
+    let Some(mut current) = operands.next() else { return null_expr(Span::default()) };
+    // First fold comma runs into arrays.
+    let mut folded_operands: Vec<Expr> = Vec::with_capacity(ops.len() + 1);
+    let mut folded_ops: Vec<(BinOp, Span)> = Vec::with_capacity(ops.len());
     let mut array: Option<Vec<Expr>> = None;
     for ((op, ospan), is_comma) in ops.into_iter().zip(commas) {
-        let next = operands.next().expect("operand after operator");
+        let Some(next) = operands.next() else { break };
         if is_comma {
-            let items = array.get_or_insert_with(|| vec![current.clone()]);
-            items.push(next.clone());
-            current = next;
+            let items = array.get_or_insert_with(|| vec![current]);
+            items.push(next);
+            current = null_expr(Span::default());
         } else {
             let done = match array.take() {
-                Some(items) => {
-                    let span = items[0].span.to(items[items.len() - 1].span);
-                    Expr { kind: ExprKind::Array(items), span }
-                }
+                Some(items) => array_expr(items),
                 None => current,
             };
             folded_operands.push(done);
@@ -1264,43 +1719,48 @@ fn build_binary(operands: Vec<Expr>, ops: Vec<(BinOp, Span)>, commas: Vec<bool>)
         }
     }
     let last = match array.take() {
-        Some(items) => {
-            let span = items[0].span.to(items[items.len() - 1].span);
-            Expr { kind: ExprKind::Array(items), span }
-        }
+        Some(items) => array_expr(items),
         None => current,
     };
     folded_operands.push(last);
-    if folded_ops.is_empty() {
-        return folded_operands.pop().expect("one operand");
-    }
     // Shunting-yard with left associativity.
-    let mut out: Vec<Expr> = Vec::new();
+    let mut out: Vec<Expr> = Vec::with_capacity(folded_operands.len());
     let mut stack: Vec<BinOp> = Vec::new();
     let mut it = folded_operands.into_iter();
-    out.push(it.next().expect("operand"));
+    if let Some(f) = it.next() {
+        out.push(f);
+    }
     fn reduce(out: &mut Vec<Expr>, op: BinOp) {
-        let r = out.pop().expect("right operand");
-        let l = out.pop().expect("left operand");
+        let (Some(r), Some(l)) = (out.pop(), out.pop()) else { return };
         let span = l.span.to(r.span);
         out.push(Expr { kind: ExprKind::Binary(op, Box::new(l), Box::new(r)), span });
     }
     for (op, _) in folded_ops {
-        while let Some(top) = stack.last() {
+        while let Some(top) = stack.last().copied() {
             if top.precedence() >= op.precedence() {
-                let t = stack.pop().expect("operator");
-                reduce(&mut out, t);
+                stack.pop();
+                reduce(&mut out, top);
             } else {
                 break;
             }
         }
         stack.push(op);
-        out.push(it.next().expect("operand"));
+        if let Some(n) = it.next() {
+            out.push(n);
+        }
     }
     while let Some(t) = stack.pop() {
         reduce(&mut out, t);
     }
-    out.pop().expect("result")
+    out.pop().unwrap_or_else(|| null_expr(Span::default()))
+}
+
+fn array_expr(items: Vec<Expr>) -> Expr {
+    let span = match (items.first(), items.last()) {
+        (Some(a), Some(b)) => a.span.to(b.span),
+        _ => Span::default(),
+    };
+    Expr { kind: ExprKind::Array(items), span }
 }
 
 fn flush_lit(parts: &mut Vec<StrPart>, lit: &mut String) {
@@ -1323,139 +1783,133 @@ fn finish_string(mut parts: Vec<StrPart>, span: Span) -> Expr {
     Expr { kind: ExprKind::Expandable(parts.into()), span }
 }
 
-fn push_expr_as_parts(parts: &mut Vec<StrPart>, e: Expr) {
-    match e.kind {
-        ExprKind::Const(Value::Str(s)) => parts.push(StrPart::Lit(s)),
-        ExprKind::Expandable(ps) => parts.extend(ps.iter().cloned()),
-        _ => parts.push(StrPart::Expr(Box::new(e))),
-    }
+fn is_sq_char(c: char) -> bool {
+    matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}')
 }
 
+fn is_dq_char(c: char) -> bool {
+    matches!(c, '"' | '\u{201C}' | '\u{201D}' | '\u{201E}')
+}
+
+/// How [`Builder::expand_text`] reads its text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TextMode {
+    /// Inside `"…"` (the quotes excluded): a doubled quote is one quote.
+    DqContent,
+    /// Inside a here-string body: quotes are ordinary characters.
+    HereDq,
+    /// A generic token: `'…'` and `"…"` pieces, escapes, variables.
+    Bare,
+}
+
+/// The content of a `'…'` string token: quotes removed, doubled quotes undoubled.
 fn sq_content(text: &str) -> String {
-    let mut chars: Vec<char> = text.chars().collect();
-    if chars.len() >= 2 {
-        chars.remove(0);
-        chars.pop();
+    let mut chars = text.chars();
+    chars.next();
+    chars.next_back();
+    let content = chars.as_str();
+    if !content.chars().any(is_sq_char) {
+        return content.to_string();
     }
-    let mut out = String::with_capacity(chars.len());
-    let is_sq = |c: char| matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}');
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if is_sq(c) && i + 1 < chars.len() && is_sq(chars[i + 1]) {
-            out.push(c);
-            i += 2;
-            continue;
-        }
+    let mut out = String::with_capacity(content.len());
+    let mut it = content.chars().peekable();
+    while let Some(c) = it.next() {
         out.push(c);
-        i += 1;
+        if is_sq_char(c) && it.peek().is_some_and(|n| is_sq_char(*n)) {
+            it.next();
+        }
     }
     out
 }
 
-/// Backtick escapes (about_Special_Characters).
-fn escape_char(rest: &str) -> char {
-    let mut chars = rest.chars();
-    match chars.next() {
-        Some('0') => '\0',
-        Some('a') => '\u{07}',
-        Some('b') => '\u{08}',
-        Some('e') => '\u{1b}',
-        Some('f') => '\u{0c}',
-        Some('n') => '\n',
-        Some('r') => '\r',
-        Some('t') => '\t',
-        Some('v') => '\u{0b}',
-        Some('u') if rest.starts_with("u{") => {
-            let hex = rest[2..].trim_end_matches('}');
-            u32::from_str_radix(hex, 16).ok().and_then(char::from_u32).unwrap_or('\u{FFFD}')
-        }
-        Some(c) => c,
-        None => '`',
-    }
-}
-
-// ───────────────────────────── pest failures → pwsh messages ─────────────────────────────
-
-fn token_at(text: &str, pos: usize) -> String {
-    let rest = &text[pos.min(text.len())..];
-    let mut chars = rest.chars();
-    let Some(first) = chars.next() else { return String::new() };
-    if matches!(first, '"' | '\'') {
-        if let Some(end) = rest[1..].find(first) {
-            return rest[..end + 2].to_string();
-        }
-    }
-    if "(){}[],;|&".contains(first) {
-        return first.to_string();
-    }
-    rest.chars().take_while(|c| !c.is_whitespace() && !"(){}[],;|&".contains(*c)).collect()
-}
-
-pub fn diagnose(file: &Rc<SourceFile>, e: &pest::error::Error<Rule>, scan: &ScanResult) -> ParseError {
-    let pos = match e.location {
-        pest::error::InputLocation::Pos(p) => p,
-        pest::error::InputLocation::Span((s, _)) => s,
+/// Byte range of a here-string's body inside its token text: after the header line, before the
+/// newline that precedes the footer (tokenizer.ScanHereString*: the last newline is not content).
+fn here_string_body(text: &str) -> (usize, usize) {
+    let start = match text.find(['\n', '\r']) {
+        Some(i) if text[i..].starts_with("\r\n") => i + 2,
+        Some(i) => i + 1,
+        None => text.len(),
     };
-    let text = &file.text;
-    // An unterminated string swallows the rest of the script: pwsh reports it at the quote.
-    if let Some(u) = scan.unclosed.iter().rev().find(|u| matches!(u.opener, Opener::DqString | Opener::SqString | Opener::HereDq | Opener::HereSq)) {
-        let (msg, id) = match u.opener {
-            Opener::DqString => ("The string is missing the terminator: \".", "TerminatorExpectedAtEndOfString"),
-            Opener::SqString => ("The string is missing the terminator: '.", "TerminatorExpectedAtEndOfString"),
-            Opener::HereDq => ("The string is missing the terminator: \"@.", "TerminatorExpectedAtEndOfString"),
-            _ => ("The string is missing the terminator: '@.", "TerminatorExpectedAtEndOfString"),
-        };
-        return ParseError { message: msg.into(), id, span: Span::new(u.offset, text.len()) };
+    // The footer is the last two characters; the newline before it is not content.
+    let footer = text.char_indices().rev().nth(1).map(|(i, _)| i).unwrap_or(text.len());
+    let mut end = footer;
+    if text[..end].ends_with("\r\n") {
+        end -= 2;
+    } else if text[..end].ends_with('\n') || text[..end].ends_with('\r') {
+        end -= 1;
     }
-    let at_end = text[pos.min(text.len())..].trim().is_empty();
-    if at_end || !scan.unclosed.is_empty() {
-        if let Some(u) = scan.unclosed.first() {
-            let (msg, id) = match u.opener {
-                Opener::Brace => ("Missing closing '}' in statement block or type definition.", "MissingEndCurlyBrace"),
-                Opener::Hash => ("The hash literal was incomplete.", "IncompleteHashLiteral"),
-                Opener::Paren => ("Missing closing ')' in expression.", "MissingEndParenthesisInExpression"),
-                Opener::SubExpr => ("Missing closing ')' in subexpression.", "MissingEndParenthesisInSubexpression"),
-                Opener::ArraySub => ("Missing closing ')' in subexpression.", "MissingEndParenthesisInSubexpression"),
-                Opener::Bracket => ("Missing ']' at end of attribute or type literal.", "EndSquareBracketExpectedAtEndOfAttribute"),
-                _ => ("Unexpected end of input.", "UnexpectedEndOfInput"),
-            };
-            return ParseError { message: msg.into(), id, span: Span::new(u.offset, u.offset + 1) };
+    if end < start {
+        end = start;
+    }
+    (start, end)
+}
+
+/// Length of the variable reference at the start of `text` (which starts with `$`), as the
+/// grammar's `variable` rule recognises it, or None for a `$` that starts no variable.
+fn lex_variable(text: &str) -> Option<usize> {
+    let rest = &text[1..];
+    let mut chars = rest.char_indices();
+    let (_, first) = chars.next()?;
+    if first == '{' {
+        let mut escaped = false;
+        for (i, c) in rest.char_indices().skip(1) {
+            if escaped {
+                escaped = false;
+            } else if c == '`' {
+                escaped = true;
+            } else if c == '}' {
+                return Some(1 + i + 1);
+            }
+        }
+        return None;
+    }
+    if matches!(first, '$' | '?' | '^') {
+        return Some(2);
+    }
+    if !is_var_char(first) {
+        return None;
+    }
+    let mut len = first.len_utf8();
+    let bytes = rest.as_bytes();
+    while let Some(c) = rest[len..].chars().next() {
+        if is_var_char(c) {
+            len += c.len_utf8();
+        } else if c == ':' && bytes.get(len + 1) != Some(&b':') {
+            len += 1;
+        } else {
+            break;
         }
     }
-    if at_end {
-        // `Get-Foo |` at the end of the script.
-        let before = text[..pos.min(text.len())].trim_end();
-        if before.ends_with('|') {
-            let p = before.len() - 1;
-            return ParseError { message: "An empty pipe element is not allowed.".into(), id: "EmptyPipeElement", span: Span::new(p, p + 1) };
+    Some(1 + len)
+}
+
+fn is_var_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_' || c == '?' || (!c.is_ascii() && c.is_alphanumeric())
+}
+
+/// A backtick escape (about_Special_Characters; tokenizer.Backtick): `rest` is the text after
+/// the backtick. Returns the character(s) it stands for and how many bytes of `rest` it used.
+fn backtick_escape(rest: &str) -> (String, usize) {
+    let Some(c) = rest.chars().next() else { return ("`".to_string(), 0) };
+    let ch = match c {
+        '0' => '\0',
+        'a' => '\u{07}',
+        'b' => '\u{08}',
+        'e' => '\u{1b}',
+        'f' => '\u{0c}',
+        'n' => '\n',
+        'r' => '\r',
+        't' => '\t',
+        'v' => '\u{0b}',
+        'u' if rest.starts_with("u{") => {
+            if let Some(close) = rest.find('}') {
+                let hex = &rest[2..close];
+                let ch = u32::from_str_radix(hex, 16).ok().and_then(char::from_u32).unwrap_or('\u{FFFD}');
+                return (ch.to_string(), close + 1);
+            }
+            'u'
         }
-        if let Some(op) = ["-and", "-or", "+", "-", "*", "/", "=", ","].iter().find(|o| before.to_ascii_lowercase().ends_with(*o)) {
-            let p = before.len() - op.len();
-            return ParseError {
-                message: format!("You must provide a value expression following the '{op}' operator."),
-                id: "ExpectedValueExpression",
-                span: Span::new(p, before.len()),
-            };
-        }
-        return ParseError { message: "Unexpected end of input.".into(), id: "UnexpectedEndOfInput", span: Span::new(pos, pos) };
-    }
-    if let Some((c, off)) = scan.stray_closer {
-        return ParseError { message: format!("Unexpected token '{c}' in expression or statement."), id: "UnexpectedToken", span: Span::new(off, off + 1) };
-    }
-    let tok = token_at(text, pos);
-    let before = text[..pos].trim_end();
-    if before.ends_with('|') && (tok == "|" || tok.is_empty()) {
-        let p = before.len() - 1;
-        return ParseError { message: "An empty pipe element is not allowed.".into(), id: "EmptyPipeElement", span: Span::new(p, p + 1) };
-    }
-    if tok == "(" && before.to_ascii_lowercase().ends_with("if") {
-        return ParseError {
-            message: "Missing condition in if statement after 'if ('.".into(),
-            id: "IfStatementMissingCondition",
-            span: Span::new(pos, pos + 1),
-        };
-    }
-    let len = tok.len().max(1);
-    ParseError { message: format!("Unexpected token '{tok}' in expression or statement."), id: "UnexpectedToken", span: Span::new(pos, pos + len) }
+        c => c,
+    };
+    (ch.to_string(), c.len_utf8())
 }

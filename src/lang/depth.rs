@@ -38,68 +38,100 @@ pub struct ScanResult {
     pub stray_closer: Option<(char, usize)>,
 }
 
-fn is_dq(c: char) -> bool {
-    matches!(c, '"' | '\u{201C}' | '\u{201D}' | '\u{201E}')
+/// A quote at byte `i`: Some((is_double, byte_len)). ASCII quotes and the Unicode quotes pwsh
+/// accepts (U+2018–U+201B single, U+201C–U+201E double, all encoded E2 80 98..9E).
+fn quote_at(b: &[u8], i: usize) -> Option<(bool, usize)> {
+    match b.get(i)? {
+        b'"' => Some((true, 1)),
+        b'\'' => Some((false, 1)),
+        0xE2 if b.get(i + 1) == Some(&0x80) => match b.get(i + 2)? {
+            0x98..=0x9B => Some((false, 3)),
+            0x9C..=0x9E => Some((true, 3)),
+            _ => None,
+        },
+        _ => None,
+    }
 }
-fn is_sq(c: char) -> bool {
-    matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}')
+
+fn is_quote(b: &[u8], i: usize, double: bool) -> Option<usize> {
+    quote_at(b, i).filter(|(d, _)| *d == double).map(|(_, l)| l)
+}
+
+/// Length in bytes of the UTF-8 sequence starting with `lead`.
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xF0..=0xFF => 4,
+        0xE0..=0xEF => 3,
+        0xC0..=0xDF => 2,
+        _ => 1,
+    }
 }
 
 pub fn scan(src: &str) -> ScanResult {
     let mut res = ScanResult::default();
     let mut stack: Vec<Unclosed> = Vec::new();
-    let chars: Vec<(usize, char)> = src.char_indices().collect();
-    let n = chars.len();
+    let b = src.as_bytes();
+    let n = b.len();
     let mut i = 0;
-    let at_line_start = |i: usize| -> bool { i == 0 || matches!(chars[i - 1].1, '\n' | '\r') };
+    let at_line_start = |i: usize| -> bool { i == 0 || matches!(b[i - 1], b'\n' | b'\r') };
     let mut prev_is_token_start = true;
     while i < n {
-        let (off, c) = chars[i];
+        let c = b[i];
         let top = stack.last().map(|u| u.opener);
         match top {
             Some(Opener::SqString) => {
-                if is_sq(c) {
-                    if i + 1 < n && is_sq(chars[i + 1].1) {
-                        i += 2;
+                if let Some(l) = is_quote(b, i, false) {
+                    if let Some(l2) = is_quote(b, i + l, false) {
+                        i += l + l2;
                         continue;
                     }
                     stack.pop();
+                    i += l;
+                    continue;
                 }
                 i += 1;
                 continue;
             }
             Some(Opener::HereSq) => {
-                if at_line_start(i) && is_sq(c) && i + 1 < n && chars[i + 1].1 == '@' {
-                    stack.pop();
-                    i += 2;
-                    continue;
+                if at_line_start(i) {
+                    if let Some(l) = is_quote(b, i, false) {
+                        if b.get(i + l) == Some(&b'@') {
+                            stack.pop();
+                            i += l + 1;
+                            continue;
+                        }
+                    }
                 }
                 i += 1;
                 continue;
             }
             Some(Opener::DqString) | Some(Opener::HereDq) => {
                 let here = top == Some(Opener::HereDq);
-                if c == '`' {
+                if c == b'`' {
+                    i += 1 + b.get(i + 1).map(|x| utf8_len(*x)).unwrap_or(0);
+                    continue;
+                }
+                if c == b'$' && b.get(i + 1) == Some(&b'(') {
+                    push(&mut stack, &mut res, Opener::SubExpr, i);
                     i += 2;
                     continue;
                 }
-                if c == '$' && i + 1 < n && chars[i + 1].1 == '(' {
-                    push(&mut stack, &mut res, Opener::SubExpr, off);
-                    i += 2;
-                    continue;
-                }
-                if here {
-                    if at_line_start(i) && is_dq(c) && i + 1 < n && chars[i + 1].1 == '@' {
+                if let Some(l) = is_quote(b, i, true) {
+                    if here {
+                        if at_line_start(i) && b.get(i + l) == Some(&b'@') {
+                            stack.pop();
+                            i += l + 1;
+                            continue;
+                        }
+                    } else {
+                        if let Some(l2) = is_quote(b, i + l, true) {
+                            i += l + l2;
+                            continue;
+                        }
                         stack.pop();
-                        i += 2;
-                        continue;
                     }
-                } else if is_dq(c) {
-                    if i + 1 < n && is_dq(chars[i + 1].1) {
-                        i += 2;
-                        continue;
-                    }
-                    stack.pop();
+                    i += l;
+                    continue;
                 }
                 i += 1;
                 continue;
@@ -107,63 +139,63 @@ pub fn scan(src: &str) -> ScanResult {
             _ => {}
         }
         match c {
-            '`' => {
-                i += 2;
+            b'`' => {
+                i += 1 + b.get(i + 1).map(|x| utf8_len(*x)).unwrap_or(0);
                 prev_is_token_start = false;
                 continue;
             }
-            '#' if prev_is_token_start => {
-                while i < n && !matches!(chars[i].1, '\n' | '\r') {
+            b'#' if prev_is_token_start => {
+                while i < n && !matches!(b[i], b'\n' | b'\r') {
                     i += 1;
                 }
                 continue;
             }
-            '<' if i + 1 < n && chars[i + 1].1 == '#' => {
+            b'<' if b.get(i + 1) == Some(&b'#') => {
                 i += 2;
-                while i < n && !(chars[i].1 == '#' && i + 1 < n && chars[i + 1].1 == '>') {
+                while i < n && !(b[i] == b'#' && b.get(i + 1) == Some(&b'>')) {
                     i += 1;
                 }
                 i += 2;
                 continue;
             }
-            '@' if i + 1 < n && (is_dq(chars[i + 1].1) || is_sq(chars[i + 1].1)) => {
+            b'@' if quote_at(b, i + 1).is_some() => {
                 // A here-string only when the quote is followed by the end of the line.
-                let mut j = i + 2;
-                while j < n && matches!(chars[j].1, ' ' | '\t') {
+                let (double, l) = quote_at(b, i + 1).unwrap_or((true, 1));
+                let mut j = i + 1 + l;
+                while j < n && matches!(b[j], b' ' | b'\t') {
                     j += 1;
                 }
-                if j >= n || matches!(chars[j].1, '\n' | '\r') {
-                    let kind = if is_dq(chars[i + 1].1) { Opener::HereDq } else { Opener::HereSq };
-                    push(&mut stack, &mut res, kind, off);
+                if j >= n || matches!(b[j], b'\n' | b'\r') {
+                    push(&mut stack, &mut res, if double { Opener::HereDq } else { Opener::HereSq }, i);
                     i = j;
                     continue;
                 }
                 i += 1;
                 continue;
             }
-            '@' if i + 1 < n && chars[i + 1].1 == '(' => {
-                push(&mut stack, &mut res, Opener::ArraySub, off);
+            b'@' if b.get(i + 1) == Some(&b'(') => {
+                push(&mut stack, &mut res, Opener::ArraySub, i);
                 i += 2;
                 prev_is_token_start = true;
                 continue;
             }
-            '@' if i + 1 < n && chars[i + 1].1 == '{' => {
-                push(&mut stack, &mut res, Opener::Hash, off);
+            b'@' if b.get(i + 1) == Some(&b'{') => {
+                push(&mut stack, &mut res, Opener::Hash, i);
                 i += 2;
                 prev_is_token_start = true;
                 continue;
             }
-            '$' if i + 1 < n && chars[i + 1].1 == '(' => {
-                push(&mut stack, &mut res, Opener::SubExpr, off);
+            b'$' if b.get(i + 1) == Some(&b'(') => {
+                push(&mut stack, &mut res, Opener::SubExpr, i);
                 i += 2;
                 prev_is_token_start = true;
                 continue;
             }
-            '$' if i + 1 < n && chars[i + 1].1 == '{' => {
+            b'$' if b.get(i + 1) == Some(&b'{') => {
                 // ${braced variable}
                 i += 2;
-                while i < n && chars[i].1 != '}' {
-                    if chars[i].1 == '`' {
+                while i < n && b[i] != b'}' {
+                    if b[i] == b'`' {
                         i += 1;
                     }
                     i += 1;
@@ -172,33 +204,39 @@ pub fn scan(src: &str) -> ScanResult {
                 prev_is_token_start = false;
                 continue;
             }
-            '(' => push(&mut stack, &mut res, Opener::Paren, off),
-            '{' => push(&mut stack, &mut res, Opener::Brace, off),
-            '[' => push(&mut stack, &mut res, Opener::Bracket, off),
-            ')' | '}' | ']' => {
+            b'(' => push(&mut stack, &mut res, Opener::Paren, i),
+            b'{' => push(&mut stack, &mut res, Opener::Brace, i),
+            b'[' => push(&mut stack, &mut res, Opener::Bracket, i),
+            b')' | b'}' | b']' => {
                 let want: &[Opener] = match c {
-                    ')' => &[Opener::Paren, Opener::SubExpr, Opener::ArraySub],
-                    '}' => &[Opener::Brace, Opener::Hash],
+                    b')' => &[Opener::Paren, Opener::SubExpr, Opener::ArraySub],
+                    b'}' => &[Opener::Brace, Opener::Hash],
                     _ => &[Opener::Bracket],
                 };
                 if let Some(pos) = stack.iter().rposition(|u| want.contains(&u.opener)) {
-                    // Mismatched closers inside (e.g. `( ]`) are pest's problem; keep the outer
-                    // structure so the unclosed report stays meaningful.
+                    // Mismatched closers inside (e.g. `( ]`) are the parser's problem; keep the
+                    // outer structure so the unclosed report stays meaningful.
                     if pos == stack.len() - 1 {
                         stack.pop();
-                    } else if c != ']' {
+                    } else if c != b']' {
                         stack.truncate(pos);
                     }
-                } else if res.stray_closer.is_none() && c != ']' {
-                    res.stray_closer = Some((c, off));
+                } else if res.stray_closer.is_none() && c != b']' {
+                    res.stray_closer = Some((c as char, i));
                 }
             }
-            c if is_dq(c) => push(&mut stack, &mut res, Opener::DqString, off),
-            c if is_sq(c) => push(&mut stack, &mut res, Opener::SqString, off),
-            _ => {}
+            _ => {
+                if let Some((double, l)) = quote_at(b, i) {
+                    push(&mut stack, &mut res, if double { Opener::DqString } else { Opener::SqString }, i);
+                    i += l;
+                    prev_is_token_start = false;
+                    continue;
+                }
+            }
         }
-        prev_is_token_start = c.is_whitespace() || matches!(c, ';' | '(' | ')' | '{' | '}' | '|' | '&' | ',' | '=');
-        i += 1;
+        prev_is_token_start = matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b';' | b'(' | b')' | b'{' | b'}' | b'|' | b'&' | b',' | b'=')
+            || (c >= 0x80 && src.get(i..).and_then(|t| t.chars().next()).is_some_and(|ch| ch.is_whitespace()));
+        i += if c >= 0x80 { utf8_len(c) } else { 1 };
     }
     stack.reverse();
     res.unclosed = stack;

@@ -4,6 +4,9 @@
 pub mod ast;
 mod build;
 pub mod depth;
+mod diagnose;
+#[cfg(test)]
+mod grammar_gen;
 pub mod source;
 pub mod sym;
 pub mod walk;
@@ -71,9 +74,11 @@ pub fn parse_file(file: Rc<SourceFile>) -> Result<Rc<ScriptBlock>, ParseErrors> 
     let parsed = PsParser::parse(Rule::script, &file.text);
     match parsed {
         Ok(mut pairs) => {
-            let script = pairs.next().expect("pest returns the script rule");
             let mut b = build::Builder::new(file.clone());
-            let sb = b.script(script);
+            let sb = match pairs.next() {
+                Some(script) => b.script(script),
+                None => return Err(ParseErrors { file: file.clone(), errors: vec![] }),
+            };
             if b.errors.is_empty() {
                 Ok(Rc::new(sb))
             } else {
@@ -81,7 +86,7 @@ pub fn parse_file(file: Rc<SourceFile>) -> Result<Rc<ScriptBlock>, ParseErrors> 
                 Err(ParseErrors { file, errors: b.errors })
             }
         }
-        Err(e) => Err(ParseErrors { file: file.clone(), errors: vec![build::diagnose(&file, &e, &scan)] }),
+        Err(e) => Err(ParseErrors { file: file.clone(), errors: vec![diagnose::diagnose(&file, &e, &scan)] }),
     }
 }
 
