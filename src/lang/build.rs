@@ -217,11 +217,23 @@ impl Builder {
         let mut out = Vec::new();
         for c in p.into_inner() {
             if c.as_rule() == Rule::parameter_list {
-                for prm in c.into_inner() {
-                    if let Some(d) = self.parameter(prm) {
-                        out.push(d);
-                    }
+                out = self.parameter_list(c);
+            }
+        }
+        out
+    }
+
+    /// Parser.ParameterListRule plus SemanticChecks' DuplicateFormalParameter.
+    fn parameter_list(&mut self, p: P) -> Vec<ParamDecl> {
+        let mut out: Vec<ParamDecl> = Vec::new();
+        for prm in p.into_inner() {
+            let var_span = prm.clone().into_inner().find(|c| matches!(c.as_rule(), Rule::variable | Rule::splat_expr)).map(|c| span_of(&c));
+            if let Some(d) = self.parameter(prm) {
+                if out.iter().any(|o| eq_ci(&o.name, &d.name)) {
+                    let at = var_span.unwrap_or(d.span);
+                    self.error(at, "DuplicateFormalParameter", m::render(m::PARSE_DUPLICATE_FORMAL_PARAMETER, &[&d.name]));
                 }
+                out.push(d);
             }
         }
         out
@@ -238,6 +250,10 @@ impl Builder {
                 Rule::attribute => attributes.push(self.attribute(c)),
                 Rule::type_literal => types.push(self.type_literal(c)),
                 Rule::variable => var = Some(self.variable(c)),
+                Rule::splat_expr => {
+                    self.splat_not_permitted(&c);
+                    var = Some(self.splat_var(&c));
+                }
                 Rule::expression_nc => default = Some(self.expression(c)),
                 _ => {}
             }
@@ -435,6 +451,10 @@ impl Builder {
                             }
                         }
                         Rule::variable => var = Some(self.variable(c)),
+                        Rule::splat_expr => {
+                            self.splat_not_permitted(&c);
+                            var = Some(self.splat_var(&c));
+                        }
                         Rule::pipeline_chain => iter = Some(self.pipeline_chain(c)),
                         Rule::statement_block => body = self.statement_block(c),
                         _ => {}
@@ -510,11 +530,7 @@ impl Builder {
                             let fspan = span_of(&c);
                             let mut ps = Vec::new();
                             for pl in c.into_inner() {
-                                for prm in pl.into_inner() {
-                                    if let Some(d) = self.parameter(prm) {
-                                        ps.push(d);
-                                    }
-                                }
+                                ps = self.parameter_list(pl);
                             }
                             paren_params = Some((ps, fspan));
                         }
@@ -742,7 +758,7 @@ impl Builder {
                         }
                     }
                     let value = value.unwrap_or_else(|| Stmt { kind: StmtKind::Pipeline(Rc::new(empty_chain(span))), span });
-                    self.check_assignable(&target);
+                    self.check_assignable(&target, op);
                     let span = target.span.to(value.span);
                     return PipeElement::Assign(Box::new(Assignment { target, op, value, span }));
                 }
@@ -758,15 +774,20 @@ impl Builder {
         PipeElement::Expr { expr: expr.unwrap_or_else(|| null_expr(span)), redirections }
     }
 
-    /// SemanticChecks.CheckAssignmentTarget
-    fn check_assignable(&mut self, e: &Expr) {
-        let ok = match &e.kind {
-            ExprKind::Var(_) | ExprKind::Member { .. } | ExprKind::Index { .. } => true,
-            ExprKind::Cast(_, inner) => matches!(inner.kind, ExprKind::Var(_)),
-            ExprKind::Array(items) => {
-                items.iter().all(|i| matches!(i.kind, ExprKind::Var(_) | ExprKind::Member { .. } | ExprKind::Index { .. } | ExprKind::Cast(..)))
+    /// SemanticChecks.CheckAssignmentTarget: a variable, a property or an element (not through
+    /// `?.`/`?[`), a typed variable; several of them only for a plain `=`.
+    fn check_assignable(&mut self, e: &Expr, op: AssignOp) {
+        fn single(e: &Expr) -> bool {
+            match &e.kind {
+                ExprKind::Var(_) => true,
+                ExprKind::Member { null_conditional, .. } | ExprKind::Index { null_conditional, .. } => !null_conditional,
+                ExprKind::Cast(_, inner) => matches!(inner.kind, ExprKind::Var(_)),
+                _ => false,
             }
-            _ => false,
+        }
+        let ok = match &e.kind {
+            ExprKind::Array(items) => op == AssignOp::Assign && items.iter().all(single),
+            _ => single(e),
         };
         if !ok {
             self.error(e.span, "InvalidLeftHandSide", m::PARSE_INVALID_LEFT_HAND_SIDE);
@@ -990,6 +1011,12 @@ impl Builder {
             1 => items.pop().unwrap_or_else(|| null_expr(span)),
             _ => array_expr(items),
         }
+    }
+
+    /// SemanticChecks: `@name` anywhere but as a command argument.
+    fn splat_not_permitted(&mut self, p: &P) {
+        let n = p.as_str()[1..].to_string();
+        self.error(span_of(p), "SplattingNotPermitted", m::render(m::PARSE_SPLATTING_NOT_PERMITTED, &[&n]));
     }
 
     fn splat_var(&mut self, p: &P) -> VarRef {
@@ -1282,6 +1309,20 @@ impl Builder {
             let ospan = span_of(&op);
             let espan = ospan.to(e.span);
             let text = op.as_str();
+            if let Some(attr) = op.clone().into_inner().find(|c| c.as_rule() == Rule::attribute) {
+                // An attribute in an expression only makes sense on a variable being assigned
+                // (`[ValidateNotNull()]$x = …`); tenantsim does not enforce it there.
+                let on_variable = match &e.kind {
+                    ExprKind::Var(_) => true,
+                    ExprKind::Cast(_, inner) => matches!(inner.kind, ExprKind::Var(_)),
+                    _ => false,
+                };
+                if !on_variable {
+                    let a = self.attribute(attr);
+                    self.error(a.span, "UnexpectedAttribute", m::render(m::PARSE_UNEXPECTED_ATTRIBUTE, &[&a.name]));
+                }
+                continue;
+            }
             if let Some(cast) = op.clone().into_inner().find(|c| c.as_rule() == Rule::cast) {
                 if let Some(tl) = cast.into_inner().find(|c| c.as_rule() == Rule::type_literal) {
                     let t = self.type_literal(tl);
@@ -1438,9 +1479,7 @@ impl Builder {
                 Expr { kind: ExprKind::TypeLit(Rc::new(t)), span }
             }
             Rule::splat_expr => {
-                // SemanticChecks: SplattingNotPermitted.
-                let n = p.as_str()[1..].to_string();
-                self.error(span, "SplattingNotPermitted", m::render(m::PARSE_SPLATTING_NOT_PERMITTED, &[&n]));
+                self.splat_not_permitted(&p);
                 let var = self.splat_var(&p);
                 Expr { kind: ExprKind::Var(var), span }
             }
@@ -1844,10 +1883,14 @@ fn here_string_body(text: &str) -> (usize, usize) {
     (start, end)
 }
 
-/// Length of the variable reference at the start of `text` (which starts with `$`), as the
-/// grammar's `variable` rule recognises it, or None for a `$` that starts no variable.
+/// Length of the variable reference at the start of `text` (which starts with `$` or `@`), as
+/// the grammar's `variable` rule recognises it, or None for a `$` that starts no variable.
+pub(crate) fn variable_len(text: &str) -> Option<usize> {
+    lex_variable(text)
+}
+
 fn lex_variable(text: &str) -> Option<usize> {
-    let rest = &text[1..];
+    let rest = text.get(1..)?;
     let mut chars = rest.char_indices();
     let (_, first) = chars.next()?;
     if first == '{' {

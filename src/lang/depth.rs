@@ -36,6 +36,8 @@ pub struct ScanResult {
     pub unclosed: Vec<Unclosed>,
     /// A closer with no opener (`}` at top level).
     pub stray_closer: Option<(char, usize)>,
+    /// A `<#` with no `#>`.
+    pub unterminated_comment: Option<usize>,
 }
 
 /// A quote at byte `i`: Some((is_double, byte_len)). ASCII quotes and the Unicode quotes pwsh
@@ -151,9 +153,13 @@ pub fn scan(src: &str) -> ScanResult {
                 continue;
             }
             b'<' if b.get(i + 1) == Some(&b'#') => {
+                let start = i;
                 i += 2;
                 while i < n && !(b[i] == b'#' && b.get(i + 1) == Some(&b'>')) {
                     i += 1;
+                }
+                if i >= n && res.unterminated_comment.is_none() {
+                    res.unterminated_comment = Some(start);
                 }
                 i += 2;
                 continue;

@@ -59,19 +59,35 @@ pub fn parse_script(text: String, path: Option<PathBuf>) -> Result<Rc<ScriptBloc
     parse_file(file)
 }
 
+/// pest calls allowed per byte of input (plus [`BASE_CALLS`]). A valid script needs about ten;
+/// the limit only stops inputs that make the grammar backtrack exponentially (deeply nested
+/// constructs that fail to parse at the bottom), which then report ScriptTooComplicated.
+const CALLS_PER_BYTE: usize = 400;
+const BASE_CALLS: usize = 2_000_000;
+
+/// pest's call limit is a process-wide setting read when a parse starts: parses that set it
+/// must not interleave.
+static PARSE_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 pub fn parse_file(file: Rc<SourceFile>) -> Result<Rc<ScriptBlock>, ParseErrors> {
     let scan = depth::scan(&file.text);
     if let Some(at) = scan.too_deep_at {
+        // pwsh reports this when parsing runs out of stack (Parser.ParseTask); tenantsim caps
+        // nesting at depth::MAX_NESTING so that it never does.
         return Err(ParseErrors {
             file: file.clone(),
             errors: vec![ParseError {
-                message: format!("The script is nested too deeply: more than {} levels of brackets, braces or subexpressions.", depth::MAX_NESTING),
+                message: crate::engine::messages::PARSE_SCRIPT_TOO_COMPLICATED.to_string(),
                 id: "ScriptTooComplicated",
                 span: Span::new(at, at + 1),
             }],
         });
     }
-    let parsed = PsParser::parse(Rule::script, &file.text);
+    let parsed = {
+        let _guard = PARSE_LOCK.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        pest::set_call_limit(std::num::NonZeroUsize::new(file.text.len().saturating_mul(CALLS_PER_BYTE).saturating_add(BASE_CALLS)));
+        PsParser::parse(Rule::script, &file.text)
+    };
     match parsed {
         Ok(mut pairs) => {
             let mut b = build::Builder::new(file.clone());
