@@ -486,9 +486,12 @@ impl Builder {
                                     _ => {}
                                 }
                             }
-                            // Parser.CatchBlockRule: a catch-all must be the last catch block.
+                            // SemanticChecks.VisitTryStatement: a catch-all must be the last catch
+                            // block; reported at Parser.Before(next clause), the empty extent one
+                            // character before it.
                             if catches.last().is_some_and(|c| c.types.is_empty()) {
-                                self.error(cspan, "EmptyCatchNotLast", m::PARSE_EMPTY_CATCH_NOT_LAST);
+                                let at = cspan.start.saturating_sub(1) as usize;
+                                self.error(Span::new(at, at), "EmptyCatchNotLast", m::PARSE_EMPTY_CATCH_NOT_LAST);
                             }
                             catches.push(CatchClause { types, body: cbody });
                         }

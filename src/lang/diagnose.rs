@@ -457,11 +457,7 @@ fn keyword_statement_error(text: &str, pos: usize) -> Option<ParseError> {
                     }
                     return None;
                 }
-                let cond_end = if text[c..].starts_with(['{', '(']) {
-                    closing(text, c)? + 1
-                } else {
-                    c + token_at(text, c).len().max(1)
-                };
+                let cond_end = if text[c..].starts_with(['{', '(']) { closing(text, c)? + 1 } else { c + token_at(text, c).len().max(1) };
                 let k = after(cond_end);
                 if !text[k..].starts_with('{') {
                     return Some(err(m::PARSE_MISSING_SWITCH_STATEMENT_CLAUSE, "MissingSwitchStatementClause", cond_end, cond_end));

@@ -12,7 +12,7 @@ try { throw [System.ArgumentException]::new("bad arg") } catch { Show $_ }
 try { 1/0 } catch [System.DivideByZeroException] { "dbz: " + $_.Exception.GetType().Name }
 try { $z = 0; 5 / $z } catch [System.Management.Automation.RuntimeException] { "rte: " + $_.Exception.InnerException.GetType().Name }
 try { 1/0 } catch [System.Management.Automation.RuntimeException] { "first clause" } catch [System.DivideByZeroException] { "typed inner wins" }
-try { 1/0 } catch { "catch-all" } catch [System.ArithmeticException] { "base type wins over catch-all" }
+try { 1/0 } catch [System.ArithmeticException] { "base type wins over catch-all" } catch { "catch-all" }
 # A failed cast: PSInvalidCastException inside a RuntimeException.
 try { [int]"abc" } catch [System.InvalidCastException] { "cast: " + $_.FullyQualifiedErrorId }
 try { [int]"abc" } catch { Show $_ }
