@@ -406,6 +406,10 @@ pub fn to_num(v: &Value) -> Option<Num> {
             }
             return None;
         }
+        Value::Net(_) => match crate::engine::enums::as_enum(v) {
+            Some(e) => Num::Int(e.value, false),
+            None => return None,
+        },
         _ => return None,
     })
 }
@@ -440,6 +444,9 @@ impl ConvError {
     /// pwsh: `Cannot convert value "abc" to type "System.Int32". Error: "The input string 'abc' was not in a correct format."`
     /// or, without an inner error: `Cannot convert the "x" value of type "System.String" to type "System.Foo".`
     pub fn message(&self) -> String {
+        if let Some(whole) = self.inner.as_deref().and_then(|i| i.strip_prefix(crate::engine::enums::WHOLE_MESSAGE)) {
+            return whole.to_string();
+        }
         match &self.inner {
             Some(inner) => format!("Cannot convert value \"{}\" to type \"{}\". Error: \"{}\"", self.value_text, self.to_type, inner),
             None => format!("Cannot convert the \"{}\" value of type \"{}\" to type \"{}\".", self.value_text, self.from_type, self.to_type),
@@ -480,10 +487,28 @@ fn overflow_error(v: &Value, to: &TypeRef, short: &str) -> ConvError {
     conv_err(v, to, Some(format!("Value was either too large or too small for {short}.")))
 }
 
+/// .NET's Double.Parse with NumberStyles.Float | AllowThousands (the fallback LanguagePrimitives
+/// uses for strings, also for integers "through double"): `1,000` is 1000.
+fn parse_with_thousands(s: &str) -> Option<f64> {
+    let t = s.trim();
+    let (int_part, rest) = match t.find(['.', 'e', 'E']) {
+        Some(i) => (&t[..i], &t[i..]),
+        None => (t, ""),
+    };
+    let unsigned = int_part.trim_start_matches(['+', '-']);
+    if !unsigned.contains(',') || unsigned.starts_with(',') || !unsigned.bytes().all(|b| b.is_ascii_digit() || b == b',') {
+        return None;
+    }
+    format!("{}{}", int_part.replace(',', ""), rest).parse::<f64>().ok()
+}
+
 fn int_from(v: &Value, to: &TypeRef, min: i64, max: i64, short: &str) -> Result<i64, ConvError> {
     let n = match v {
         Value::Str(s) if s.trim().is_empty() => return Ok(0),
-        Value::Str(_) => to_num(v).ok_or_else(|| format_error(v, to))?,
+        Value::Str(s) => match to_num(v) {
+            Some(n) => n,
+            None => Num::Double(parse_with_thousands(s).ok_or_else(|| format_error(v, to))?),
+        },
         Value::DateTime(_) | Value::Hashtable(_) | Value::Object(_) | Value::ScriptBlock(_) => return Err(conv_err(v, to, None)),
         _ => to_num(v).ok_or_else(|| conv_err(v, to, None))?,
     };
@@ -530,7 +555,7 @@ pub fn convert_to(v: &Value, to: &TypeRef) -> Result<Value, ConvError> {
             Byte => Ok(Value::Byte(int_from(v, to, 0, 255, "an unsigned byte")? as u8)),
             Double | Single => match v {
                 Value::Str(s) if s.trim().is_empty() => Ok(Value::Double(0.0)),
-                Value::Str(_) => to_num(v).map(|n| Value::Double(n.to_f64())).ok_or_else(|| format_error(v, to)),
+                Value::Str(s) => to_num(v).map(|n| n.to_f64()).or_else(|| parse_with_thousands(s)).map(Value::Double).ok_or_else(|| format_error(v, to)),
                 Value::DateTime(_) | Value::Hashtable(_) | Value::Object(_) => Err(conv_err(v, to, None)),
                 _ => to_num(v).map(|n| Value::Double(n.to_f64())).ok_or_else(|| conv_err(v, to, None)),
             },
@@ -619,7 +644,7 @@ pub fn convert_to(v: &Value, to: &TypeRef) -> Result<Value, ConvError> {
                 Value::Str(s) => TypeRef::resolve_str(s).map(|t| Value::Type(Rc::new(t))).ok_or_else(|| conv_err(v, to, None)),
                 _ => Err(conv_err(v, to, None)),
             },
-            Regex => crate::engine::dotnet::make_regex(&to_display_string(v), false).map_err(|e| conv_err(v, to, Some(e))),
+            Regex => crate::engine::dotnet::make_regex(&to_display_string(v), "").map_err(|e| conv_err(v, to, Some(e))),
             Version | Uri | MailAddress | IPAddress => crate::engine::dotnet::construct_from_string(*k, v).map_err(|e| conv_err(v, to, Some(e))),
             Xml => Err(conv_err(v, to, Some("XML documents are not supported by tenantsim.".into()))),
             _ => {
@@ -797,6 +822,11 @@ pub fn values_equal(a: &Value, b: &Value, case_sensitive: bool) -> bool {
     match (a, b) {
         (Value::Null, Value::Null) => true,
         (Value::Null, _) | (_, Value::Null) => false,
+        // An enum on the left converts the right operand to its type.
+        (Value::Net(_), _) if crate::engine::enums::as_enum(a).is_some() => match crate::engine::enums::as_enum(a) {
+            Some(e) => crate::engine::enums::member_value(e.type_name, b) == Some(e.value),
+            None => false,
+        },
         (Value::Str(x), _) => match b {
             Value::Str(y) => str_eq(x, y, case_sensitive),
             _ => str_eq(x, &to_display_string(b), case_sensitive),
@@ -861,6 +891,10 @@ pub fn compare_values(a: &Value, b: &Value, case_sensitive: bool) -> Option<Orde
         },
         (Value::TimeSpan(x), Value::TimeSpan(y)) => Some(x.cmp(y)),
         (Value::Bool(x), _) => Some(x.cmp(&to_bool(b))),
+        (Value::Net(_), _) if crate::engine::enums::as_enum(a).is_some() => {
+            let e = crate::engine::enums::as_enum(a)?;
+            Some(e.value.cmp(&crate::engine::enums::member_value(e.type_name, b)?))
+        }
         _ => {
             let x = to_num(a)?;
             let y = to_num(b)?;

@@ -111,25 +111,18 @@ fn datetime_property(d: DateTime, n: &str) -> Option<Value> {
         "second" => Value::Int(nd.second() as i32),
         "millisecond" => Value::Int(d.millisecond() as i32),
         "ticks" => Value::Long(d.ticks()),
-        "dayofweek" => Value::string(
-            nd.weekday()
-                .to_string()
-                .replace("Mon", "Monday")
-                .replace("Tue", "Tuesday")
-                .replace("Wed", "Wednesday")
-                .replace("Thu", "Thursday")
-                .replace("Fri", "Friday")
-                .replace("Sat", "Saturday")
-                .replace("Sun", "Sunday"),
-        ),
+        "dayofweek" => crate::engine::enums::from_number("System.DayOfWeek", nd.weekday().num_days_from_sunday() as i64)?,
         "dayofyear" => Value::Int(nd.ordinal() as i32),
         "date" => Value::DateTime(d.date_only()),
         "timeofday" => Value::TimeSpan(d.ticks() % TICKS_PER_DAY),
-        "kind" => Value::str(match d.kind() {
-            DateKind::Utc => "Utc",
-            DateKind::Local => "Local",
-            DateKind::Unspecified => "Unspecified",
-        }),
+        "kind" => crate::engine::enums::make(
+            "System.DateTimeKind",
+            match d.kind() {
+                DateKind::Utc => "Utc",
+                DateKind::Local => "Local",
+                DateKind::Unspecified => "Unspecified",
+            },
+        )?,
         "datetime" => Value::string(crate::engine::format::datetime_long(d)),
         _ => return None,
     })
@@ -184,6 +177,8 @@ pub fn host_object() -> Value {
 pub struct RegexObject {
     pub pattern: String,
     pub re: Rc<fancy_regex::Regex>,
+    /// RegexOptions as given (`None` when empty).
+    pub options: String,
 }
 
 impl NetObject for RegexObject {
@@ -192,7 +187,7 @@ impl NetObject for RegexObject {
     }
     fn get_property(&self, name: &str) -> Option<Value> {
         if eq_ci(name, "Options") {
-            return Some(s("IgnoreCase"));
+            return Some(Value::string(if self.options.is_empty() { "None".to_string() } else { self.options.clone() }));
         }
         None
     }
@@ -202,7 +197,7 @@ impl NetObject for RegexObject {
             "ismatch" => Ok(Value::Bool(self.re.is_match(&input).unwrap_or(false))),
             "match" => Ok(first_match(&self.re, &input)),
             "matches" => Ok(all_matches(&self.re, &input)),
-            "replace" => Ok(Value::string(self.re.replace_all(&input, crate::engine::ops::dotnet_replacement(&arg_str(args, 1)).as_str()).into_owned())),
+            "replace" => Ok(Value::string(self.re.replace_all(&input, crate::engine::ops::replacement_for(&self.re, &arg_str(args, 1)).as_str()).into_owned())),
             "split" => Ok(Value::array(split_regex(&self.re, &input))),
             "tostring" => Ok(Value::string(self.pattern.clone())),
             _ => return None,
@@ -288,9 +283,10 @@ impl NetObject for MatchObject {
     }
 }
 
-pub fn match_object(caps: &fancy_regex::Captures<str>, _input: &str) -> Value {
+/// A System.Text.RegularExpressions.Match for one successful match (groups in .NET numbering).
+pub fn match_object(re: &fancy_regex::Regex, caps: &fancy_regex::Captures<str>) -> Value {
     let m = caps.get(0);
-    let groups = (0..caps.len()).map(|i| (None, caps.get(i).map(|g| (g.as_str().to_string(), g.start())))).collect();
+    let groups = crate::engine::ops::dotnet_groups(re).into_iter().map(|(i, name)| (name, caps.get(i).map(|g| (g.as_str().to_string(), g.start())))).collect();
     Value::Net(Rc::new(MatchObject {
         success: m.is_some(),
         value: m.map(|x| x.as_str().to_string()).unwrap_or_default(),
@@ -301,19 +297,7 @@ pub fn match_object(caps: &fancy_regex::Captures<str>, _input: &str) -> Value {
 
 fn first_match(re: &fancy_regex::Regex, input: &str) -> Value {
     match re.captures(input) {
-        Ok(Some(caps)) => {
-            let names: Vec<Option<&str>> = re.capture_names().collect();
-            let groups = (0..caps.len())
-                .map(|i| (names.get(i).copied().flatten().map(String::from), caps.get(i).map(|g| (g.as_str().to_string(), g.start()))))
-                .collect();
-            let m = caps.get(0);
-            Value::Net(Rc::new(MatchObject {
-                success: true,
-                value: m.map(|x| x.as_str().to_string()).unwrap_or_default(),
-                index: m.map(|x| x.start()).unwrap_or(0),
-                groups,
-            }))
-        }
+        Ok(Some(caps)) => match_object(re, &caps),
         _ => Value::Net(Rc::new(MatchObject { success: false, value: String::new(), index: 0, groups: vec![(None, None)] })),
     }
 }
@@ -321,14 +305,16 @@ fn first_match(re: &fancy_regex::Regex, input: &str) -> Value {
 fn all_matches(re: &fancy_regex::Regex, input: &str) -> Value {
     let mut out = Vec::new();
     for caps in re.captures_iter(input).flatten() {
-        out.push(match_object(&caps, input));
+        out.push(match_object(re, &caps));
     }
     Value::array(out)
 }
 
-pub fn make_regex(pattern: &str, case_sensitive: bool) -> Result<Value, String> {
-    let re = crate::engine::ops::compile_regex(pattern, case_sensitive)?;
-    Ok(Value::Net(Rc::new(RegexObject { pattern: pattern.to_string(), re })))
+/// `[regex]::new(pattern, options)`: case-sensitive unless the options say IgnoreCase.
+pub fn make_regex(pattern: &str, options: &str) -> Result<Value, String> {
+    let re = crate::engine::ops::compile_with_options(pattern, true, options)?;
+    let options = options.split(',').map(|o| o.trim()).filter(|o| !o.is_empty()).collect::<Vec<_>>().join(", ");
+    Ok(Value::Net(Rc::new(RegexObject { pattern: pattern.to_string(), re, options })))
 }
 
 pub fn construct_from_string(k: Known, v: &Value) -> Result<Value, String> {
@@ -468,6 +454,11 @@ impl Interp {
                 }
             }
             Value::Net(n) => {
+                if let Some(r) = n.as_any().downcast_ref::<crate::engine::netobjects::RefObject>() {
+                    if eq_ci(name, "Value") {
+                        return Ok(self.ref_get(r));
+                    }
+                }
                 if let Some(x) = n.get_property(name) {
                     return Ok(x);
                 }
@@ -525,6 +516,13 @@ impl Interp {
                     "PropertyAssignmentException",
                     span,
                 ))
+            }
+            Value::Net(n) if eq_ci(name, "Value") && n.as_any().is::<crate::engine::netobjects::RefObject>() => {
+                let n = n.clone();
+                match n.as_any().downcast_ref::<crate::engine::netobjects::RefObject>() {
+                    Some(r) => self.ref_set(r, value),
+                    None => Ok(()),
+                }
             }
             Value::Net(n) => match n.set_property(name, value) {
                 Ok(true) => Ok(()),
@@ -871,9 +869,19 @@ impl Interp {
                 (Known::Environment, "is64bitprocess") | (Known::Environment, "is64bitoperatingsystem") => Some(Value::Bool(true)),
                 (Known::Path, "directoryseparatorchar") => Some(Value::Char('/')),
                 (Known::Path, "pathseparator") => Some(Value::Char(':')),
-                (Known::Encoding, "utf8") | (Known::Encoding, "ascii") | (Known::Encoding, "unicode") | (Known::Encoding, "default") => {
-                    Some(Value::string(format!("System.Text.{}Encoding", name)))
-                }
+                (Known::Encoding, e) => crate::engine::netobjects::encoding(e),
+                // Comparers are named by their kind; HashSet/collections read the name.
+                (
+                    Known::StringComparer,
+                    "ordinal" | "ordinalignorecase" | "invariantculture" | "invariantcultureignorecase" | "currentculture" | "currentcultureignorecase",
+                ) => Some(Value::str(match n.as_str() {
+                    "ordinal" => "Ordinal",
+                    "ordinalignorecase" => "OrdinalIgnoreCase",
+                    "invariantculture" => "InvariantCulture",
+                    "invariantcultureignorecase" => "InvariantCultureIgnoreCase",
+                    "currentculture" => "CurrentCulture",
+                    _ => "CurrentCultureIgnoreCase",
+                })),
                 (Known::Char, "maxvalue") => Some(Value::Char('\u{FFFF}')),
                 _ => None,
             },

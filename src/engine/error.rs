@@ -376,7 +376,7 @@ impl NetObject for CategoryInfoObject {
         use crate::lang::sym::eq_ci;
         let r = &self.0;
         Some(if eq_ci(name, "Category") {
-            Value::str(r.category)
+            crate::engine::enums::make("System.Management.Automation.ErrorCategory", r.category).unwrap_or_else(|| Value::str(r.category))
         } else if eq_ci(name, "Activity") {
             Value::Str(r.activity.clone().or_else(|| r.invocation.command.clone()).unwrap_or_else(|| Rc::from("")))
         } else if eq_ci(name, "Reason") {

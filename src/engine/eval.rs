@@ -808,6 +808,19 @@ impl Interp {
                         e.span,
                     ));
                 }
+                // `[ref]$var` refers to the variable itself.
+                if crate::lang::sym::eq_ci(&t.name, "ref") {
+                    if let ExprKind::Var(var) = &x.kind {
+                        if var.scope == VarScope::Any && var.special == SpecialVar::None {
+                            return Ok(self.make_ref(var.sym));
+                        }
+                    }
+                    let v = self.eval(x)?;
+                    if crate::engine::netobjects::as_ref(&v).is_some() {
+                        return Ok(v);
+                    }
+                    return Ok(Value::Net(Rc::new(crate::engine::netobjects::RefObject { var: None, cell: RefCell::new(v) })));
+                }
                 let ty = self.resolve_type(t)?;
                 let v = self.eval(x)?;
                 if crate::lang::sym::eq_ci(&t.name, "pscustomobject") {
@@ -931,6 +944,15 @@ impl Interp {
                 ErrorRecord::new("System.Management.Automation.RuntimeException", rest.to_string(), "RuntimeException", "NotSpecified")
                     .with_inner("System.DivideByZeroException", rest.to_string())
                     .at(&file, span),
+            );
+        }
+        if let Some(rest) = m.strip_prefix("FormatError:") {
+            return statement_error(runtime_error(rest.to_string(), "FormatError").at(&file, span));
+        }
+        // A .NET exception from the operation (ConvertToRuntimeException): OperationStopped.
+        if let Some(rest) = m.strip_prefix("ArgumentException:") {
+            return statement_error(
+                ErrorRecord::new("System.ArgumentException", rest.to_string(), "System.ArgumentException", "OperationStopped").at(&file, span),
             );
         }
         statement_error(runtime_error(m, "RuntimeException").at(&file, span))

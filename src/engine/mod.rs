@@ -16,6 +16,7 @@ pub mod host;
 pub mod interp;
 pub mod messages;
 pub mod netfmt;
+pub mod netobjects;
 pub mod ops;
 pub mod pipeline;
 pub mod pscmdlet;

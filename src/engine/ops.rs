@@ -128,7 +128,7 @@ pub fn binary(it: &mut Interp, op: BinOp, l: &Value, r: &Value) -> OpResult {
                     for (k, v) in h2.borrow().iter() {
                         if out.contains_key(k) {
                             let ks = to_display_string(k);
-                            return Err(format!("Item has already been added. Key in dictionary: '{ks}'  Key being added: '{ks}'"));
+                            return Err(format!("ArgumentException:Item has already been added. Key in dictionary: '{ks}'  Key being added: '{ks}'"));
                         }
                         out.insert(k.clone(), v.clone());
                     }
@@ -200,7 +200,7 @@ pub fn binary(it: &mut Interp, op: BinOp, l: &Value, r: &Value) -> OpResult {
         BinOp::Range => range(l, r),
         BinOp::Format => {
             let args = items_of(r);
-            crate::engine::netfmt::format(&to_display_string(l), &args)
+            crate::engine::netfmt::format(&to_display_string(l), &args).map_err(|e| format!("FormatError:Error formatting a string: {e}."))
         }
         BinOp::Join => {
             let sep = to_display_string(r);
@@ -228,7 +228,7 @@ pub fn binary(it: &mut Interp, op: BinOp, l: &Value, r: &Value) -> OpResult {
             Ok(crate::engine::convert::convert_to(l, &t).unwrap_or(Value::Null))
         }
         BinOp::Replace(cs) => replace(it, l, r, cs),
-        BinOp::Split(cs) => split(l, r, cs),
+        BinOp::Split(cs) => split(it, l, r, cs),
         BinOp::Band | BinOp::Bor | BinOp::Bxor | BinOp::Shl | BinOp::Shr => {
             let (Some(a), Some(b)) = (to_num(l), to_num(r)) else { return Err(no_op_method(l, "op_BitwiseAnd")) };
             let long = matches!(a, Num::Int(_, true)) || matches!(b, Num::Int(_, true));
@@ -548,30 +548,53 @@ pub fn compile_regex(pattern: &str, case_sensitive: bool) -> Result<Rc<fancy_reg
     Ok(re)
 }
 
+/// Capture groups in .NET's numbering: unnamed groups left to right, then named groups in order
+/// of appearance (fancy-regex numbers every group left to right). Index 0 is the whole match;
+/// each entry is (fancy-regex group index, name).
+pub fn dotnet_groups(re: &fancy_regex::Regex) -> Vec<(usize, Option<String>)> {
+    let names: Vec<Option<&str>> = re.capture_names().collect();
+    let mut out: Vec<(usize, Option<String>)> = vec![(0, None)];
+    for (i, n) in names.iter().enumerate().skip(1) {
+        if n.is_none() {
+            out.push((i, None));
+        }
+    }
+    for (i, n) in names.iter().enumerate().skip(1) {
+        if let Some(n) = n {
+            out.push((i, Some(n.to_string())));
+        }
+    }
+    out
+}
+
+/// `$Matches` for a successful match: group number (or name) → captured text, successful groups only.
+pub fn matches_table(re: &fancy_regex::Regex, caps: &fancy_regex::Captures<str>) -> Value {
+    let mut h = Hashtable::new();
+    for (n, (i, name)) in dotnet_groups(re).into_iter().enumerate().rev() {
+        if let Some(m) = caps.get(i) {
+            match name {
+                Some(name) => h.insert(Value::string(name), Value::str(m.as_str())),
+                None => h.insert(Value::Int(n as i32), Value::str(m.as_str())),
+            }
+        }
+    }
+    Value::Hashtable(Rc::new(RefCell::new(h)))
+}
+
 /// `-match`: whether it matched, and the `$Matches` hashtable when it did.
 pub fn regex_match(_it: &mut Interp, text: &str, pattern: &str, cs: bool) -> Result<(bool, Option<Value>), String> {
     let re = compile_regex(pattern, cs)?;
     match re.captures(text) {
-        Ok(Some(caps)) => {
-            let mut h = Hashtable::new();
-            let names: Vec<Option<&str>> = re.capture_names().collect();
-            for i in (0..caps.len()).rev() {
-                if let Some(m) = caps.get(i) {
-                    match names.get(i).copied().flatten() {
-                        Some(n) => h.insert(Value::str(n), Value::str(m.as_str())),
-                        None => h.insert(Value::Int(i as i32), Value::str(m.as_str())),
-                    }
-                }
-            }
-            Ok((true, Some(Value::Hashtable(Rc::new(RefCell::new(h))))))
-        }
+        Ok(Some(caps)) => Ok((true, Some(matches_table(&re, &caps)))),
         Ok(None) => Ok((false, None)),
         Err(e) => Err(e.to_string()),
     }
 }
 
-/// .NET replacement syntax to the regex crate's: `$1x` → `${1}x`, `$&` → `${0}`.
-pub fn dotnet_replacement(rep: &str) -> String {
+/// A .NET replacement pattern for this regex in fancy-regex syntax: `$1`/`${name}`/`$&` refer to
+/// .NET's group numbers; references to groups that do not exist stay literal, as in .NET.
+pub fn replacement_for(re: &fancy_regex::Regex, rep: &str) -> String {
+    let groups = dotnet_groups(re);
     let chars: Vec<char> = rep.chars().collect();
     let mut out = String::new();
     let mut i = 0;
@@ -583,7 +606,7 @@ pub fn dotnet_replacement(rep: &str) -> String {
                 i += 2;
                 continue;
             }
-            if n == '&' {
+            if n == '&' || n == '0' && !(i + 2 < chars.len() && chars[i + 2].is_ascii_digit()) {
                 out.push_str("${0}");
                 i += 2;
                 continue;
@@ -595,20 +618,34 @@ pub fn dotnet_replacement(rep: &str) -> String {
                     num.push(chars[j]);
                     j += 1;
                 }
-                out.push_str(&format!("${{{num}}}"));
+                match num.parse::<usize>().ok().and_then(|k| groups.get(k)) {
+                    Some((fi, _)) => out.push_str(&format!("${{{fi}}}")),
+                    None => {
+                        out.push_str("$$");
+                        out.push_str(&num);
+                    }
+                }
                 i = j;
                 continue;
             }
             if n == '{' {
-                let mut j = i + 2;
-                let mut name = String::new();
-                while j < chars.len() && chars[j] != '}' {
-                    name.push(chars[j]);
-                    j += 1;
+                if let Some(close) = chars[i + 2..].iter().position(|c| *c == '}') {
+                    let name: String = chars[i + 2..i + 2 + close].iter().collect();
+                    let target = match name.parse::<usize>() {
+                        Ok(k) => groups.get(k).map(|(fi, _)| *fi),
+                        Err(_) => groups.iter().find(|(_, n)| n.as_deref() == Some(name.as_str())).map(|(fi, _)| *fi),
+                    };
+                    match target {
+                        Some(fi) => out.push_str(&format!("${{{fi}}}")),
+                        None => {
+                            out.push_str("$${");
+                            out.push_str(&name);
+                            out.push('}');
+                        }
+                    }
+                    i += 3 + close;
+                    continue;
                 }
-                out.push_str(&format!("${{{name}}}"));
-                i = j + 1;
-                continue;
             }
             out.push_str("$$");
             i += 1;
@@ -636,7 +673,7 @@ fn replace(it: &mut Interp, l: &Value, r: &Value, cs: bool) -> OpResult {
                 let caps = caps.map_err(|e| e.to_string())?;
                 let Some(m) = caps.get(0) else { continue };
                 out.push_str(&s[last..m.start()]);
-                let mo = crate::engine::dotnet::match_object(&caps, s);
+                let mo = crate::engine::dotnet::match_object(&re, &caps);
                 let v = it.invoke_script_block_value(sb, vec![], Some(mo), false).map_err(|_| "The script block replacement failed.".to_string())?;
                 out.push_str(&to_display_string(&v));
                 last = m.end();
@@ -644,7 +681,7 @@ fn replace(it: &mut Interp, l: &Value, r: &Value, cs: bool) -> OpResult {
             out.push_str(&s[last..]);
             return Ok(out);
         }
-        let rep = dotnet_replacement(&to_display_string(&replacement));
+        let rep = replacement_for(&re, &to_display_string(&replacement));
         Ok(re.replace_all(s, rep.as_str()).into_owned())
     };
     match l {
@@ -659,35 +696,129 @@ fn replace(it: &mut Interp, l: &Value, r: &Value, cs: bool) -> OpResult {
     }
 }
 
-fn split(l: &Value, r: &Value, cs: bool) -> OpResult {
-    let args = items_of(r);
-    let pattern = args.first().map(to_display_string).unwrap_or_default();
-    let max = args.get(1).and_then(to_num).map(|n| n.to_f64() as i64).unwrap_or(0);
-    let options = args.get(2).map(to_display_string).unwrap_or_default().to_ascii_lowercase();
-    let simple = options.contains("simplematch");
-    let re = if simple { compile_regex(&regex_escape(&pattern), cs)? } else { compile_regex(&pattern, cs)? };
-    let mut out = Vec::new();
-    for s in items_of(l) {
-        let s = to_display_string(&s);
-        let mut pieces: Vec<String> = Vec::new();
-        let mut last = 0;
-        for caps in re.captures_iter(&s) {
-            let caps = caps.map_err(|e| e.to_string())?;
-            let Some(m) = caps.get(0) else { continue };
-            if max > 0 && pieces.len() as i64 >= max - 1 {
-                break;
+/// Regex options of `-split`'s third operand and `[regex]` constructors, as inline flags.
+/// `SimpleMatch` escapes the pattern; `ExplicitCapture` makes unnamed groups non-capturing.
+pub fn compile_with_options(pattern: &str, case_sensitive: bool, options: &str) -> Result<Rc<fancy_regex::Regex>, String> {
+    let o = options.to_ascii_lowercase();
+    let mut p = if o.contains("simplematch") { regex_escape(pattern) } else { pattern.to_string() };
+    if o.contains("explicitcapture") {
+        p = explicit_capture(&p);
+    }
+    let mut flags = String::new();
+    if o.contains("multiline") {
+        flags.push('m');
+    }
+    if o.contains("singleline") {
+        flags.push('s');
+    }
+    if o.contains("ignorepatternwhitespace") {
+        flags.push('x');
+    }
+    let cs = case_sensitive && !o.contains("ignorecase");
+    if !flags.is_empty() {
+        p = format!("(?{flags}){p}");
+    }
+    compile_regex(&p, cs)
+}
+
+/// `(…)` → `(?:…)` outside character classes and escapes.
+fn explicit_capture(p: &str) -> String {
+    let chars: Vec<char> = p.chars().collect();
+    let mut out = String::with_capacity(p.len() + 8);
+    let mut in_class = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\\' && i + 1 < chars.len() {
+            out.push(c);
+            out.push(chars[i + 1]);
+            i += 2;
+            continue;
+        }
+        if in_class {
+            if c == ']' {
+                in_class = false;
             }
-            pieces.push(s[last..m.start()].to_string());
-            // Captured groups are included in the result, as .NET Regex.Split does.
-            for g in 1..caps.len() {
-                if let Some(gm) = caps.get(g) {
-                    pieces.push(gm.as_str().to_string());
+        } else if c == '[' {
+            in_class = true;
+        } else if c == '(' && chars.get(i + 1) != Some(&'?') {
+            out.push_str("(?:");
+            i += 1;
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+/// One string split by a regex as .NET Regex.Split with pwsh's max-substrings: positive counts
+/// from the left, negative from the right (the rest stays joined); captured groups are included.
+fn split_one(re: &fancy_regex::Regex, s: &str, max: i64) -> Result<Vec<String>, String> {
+    let groups = dotnet_groups(re);
+    let mut cuts: Vec<(usize, usize, Vec<String>)> = Vec::new();
+    for caps in re.captures_iter(s) {
+        let caps = caps.map_err(|e| e.to_string())?;
+        let Some(m) = caps.get(0) else { continue };
+        let captured: Vec<String> = groups.iter().skip(1).filter_map(|(fi, _)| caps.get(*fi).map(|g| g.as_str().to_string())).collect();
+        cuts.push((m.start(), m.end(), captured));
+    }
+    let keep = if max > 0 {
+        cuts.truncate((max - 1) as usize);
+        &cuts[..]
+    } else if max < 0 {
+        let n = ((-max) - 1) as usize;
+        let from = cuts.len().saturating_sub(n);
+        &cuts[from..]
+    } else {
+        &cuts[..]
+    };
+    let mut pieces = Vec::new();
+    let mut last = 0;
+    for (start, end, captured) in keep {
+        pieces.push(s[last..*start].to_string());
+        pieces.extend(captured.iter().cloned());
+        last = *end;
+    }
+    pieces.push(s[last..].to_string());
+    Ok(pieces)
+}
+
+fn split(it: &mut Interp, l: &Value, r: &Value, cs: bool) -> OpResult {
+    let args = items_of(r);
+    let max = args.get(1).and_then(to_num).map(|n| n.to_f64() as i64).unwrap_or(0);
+    let mut out = Vec::new();
+    // `-split { … }`: the script block decides, character by character, where to split.
+    if let Some(Value::ScriptBlock(sb)) = args.first() {
+        let sb = sb.clone();
+        for s in items_of(l) {
+            let s = to_display_string(&s);
+            let mut pieces: Vec<String> = Vec::new();
+            let mut cur = String::new();
+            for c in s.chars() {
+                let limited = max > 0 && pieces.len() as i64 >= max - 1;
+                let hit = !limited
+                    && to_bool(
+                        &it.invoke_script_block_value(&sb, vec![], Some(Value::Char(c)), false)
+                            .map_err(|_| "The script block predicate failed.".to_string())?,
+                    );
+                if hit {
+                    pieces.push(std::mem::take(&mut cur));
+                } else {
+                    cur.push(c);
                 }
             }
-            last = m.end();
+            pieces.push(cur);
+            out.extend(pieces.into_iter().map(Value::string));
         }
-        pieces.push(s[last..].to_string());
-        out.extend(pieces.into_iter().map(Value::string));
+        return Ok(Value::array(out));
+    }
+    let pattern = args.first().map(to_display_string).unwrap_or_default();
+    let options = args.get(2).map(to_display_string).unwrap_or_default();
+    let re = compile_with_options(&pattern, cs, &options)?;
+    for s in items_of(l) {
+        let s = to_display_string(&s);
+        out.extend(split_one(&re, &s, max)?.into_iter().map(Value::string));
     }
     Ok(Value::array(out))
 }
@@ -765,9 +896,14 @@ mod tests {
 
     #[test]
     fn replacement_translation() {
-        assert_eq!(dotnet_replacement("$1x"), "${1}x");
-        assert_eq!(dotnet_replacement("$&!"), "${0}!");
-        assert_eq!(dotnet_replacement("$$"), "$$");
-        assert_eq!(dotnet_replacement("${name}"), "${name}");
+        let re = compile_regex("(?<name>a)(b)", true).expect("regex");
+        // .NET numbers the unnamed group first: $1 is (b), $2 is the named group.
+        assert_eq!(replacement_for(&re, "$1x"), "${2}x");
+        assert_eq!(replacement_for(&re, "$2"), "${1}");
+        assert_eq!(replacement_for(&re, "$&!"), "${0}!");
+        assert_eq!(replacement_for(&re, "$$"), "$$");
+        assert_eq!(replacement_for(&re, "${name}"), "${1}");
+        // Groups that do not exist stay literal.
+        assert_eq!(replacement_for(&re, "$7 ${nope}"), "$$7 $${nope}");
     }
 }

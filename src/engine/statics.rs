@@ -29,11 +29,13 @@ fn num_result(x: f64, like: &Value) -> Value {
     }
 }
 
-fn round_half_even(x: f64, digits: i32) -> f64 {
+/// Math.Round(double, digits): scale, round half to even, unscale — with the binary noise of the
+/// scaled value, as .NET has it ([math]::Round(2.675, 2) is 2.67). Decimals are exact in .NET,
+/// so for them the noise is removed first ([math]::Round([decimal]2.675, 2) is 2.68).
+fn round_half_even(x: f64, digits: i32, decimal: bool) -> f64 {
     let m = 10f64.powi(digits);
     let y = x * m;
-    // Correct for binary representation noise before banker's rounding.
-    let r = (y * 1e9).round() / 1e9;
+    let r = if decimal { (y * 1e9).round() / 1e9 } else { y };
     r.round_ties_even() / m
 }
 
@@ -71,7 +73,8 @@ pub fn call(it: &mut Interp, t: &TypeRef, n: &str, args: &[Value]) -> Option<Res
         (Known::Math, "round") => {
             let digits = a_i64(args, 1).unwrap_or(0) as i32;
             let away = args.iter().skip(1).any(|a| to_display_string(a).eq_ignore_ascii_case("AwayFromZero"));
-            let r = if away { (x * 10f64.powi(digits)).round() / 10f64.powi(digits) } else { round_half_even(x, digits) };
+            let decimal = matches!(args.first(), Some(Value::Decimal(_)));
+            let r = if away { (x * 10f64.powi(digits)).round() / 10f64.powi(digits) } else { round_half_even(x, digits, decimal) };
             num_result(r, args.first().unwrap_or(&Value::Null))
         }
         (Known::Math, "floor") => num_result(x.floor(), &Value::Double(0.0)),
@@ -98,7 +101,6 @@ pub fn call(it: &mut Interp, t: &TypeRef, n: &str, args: &[Value]) -> Option<Res
             Some(g) => Value::Guid(Rc::new(g)),
             None => return Some(Err("Guid should contain 32 digits with 4 dashes (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx).".into())),
         },
-        (Known::Guid, "tryparse") => Value::Bool(parse_guid(&a_str(args, 0)).is_some()),
         (Known::String, "isnullorempty") => Value::Bool(args.first().map(|v| v.is_null() || to_display_string(v).is_empty()).unwrap_or(true)),
         (Known::String, "isnullorwhitespace") => Value::Bool(args.first().map(|v| v.is_null() || to_display_string(v).trim().is_empty()).unwrap_or(true)),
         (Known::String, "join") => {
@@ -160,9 +162,8 @@ pub fn call(it: &mut Interp, t: &TypeRef, n: &str, args: &[Value]) -> Option<Res
         (Known::Regex, "escape") => Value::string(crate::engine::ops::regex_escape(&a_str(args, 0))),
         (Known::Regex, "unescape") => Value::string(a_str(args, 0).replace('\\', "")),
         (Known::Regex, "ismatch") | (Known::Regex, "match") | (Known::Regex, "matches") | (Known::Regex, "replace") | (Known::Regex, "split") => {
-            let options = args.iter().skip(if n == "replace" { 3 } else { 2 }).map(to_display_string).collect::<Vec<_>>().join(",").to_ascii_lowercase();
-            let cs = !options.contains("ignorecase");
-            let re = match crate::engine::dotnet::make_regex(&a_str(args, 1), cs) {
+            let options = args.iter().skip(if n == "replace" { 3 } else { 2 }).map(to_display_string).collect::<Vec<_>>().join(",");
+            let re = match crate::engine::dotnet::make_regex(&a_str(args, 1), &options) {
                 Ok(r) => r,
                 Err(e) => return Some(Err(e)),
             };
@@ -185,8 +186,54 @@ pub fn call(it: &mut Interp, t: &TypeRef, n: &str, args: &[Value]) -> Option<Res
             Some(b) => Value::Bytes(Rc::new(b)),
             None => return Some(Err("The input is not a valid Base-64 string as it contains a non-base 64 character, more than two padding characters, or an illegal character among the padding characters.".into())),
         },
+        (Known::Convert, "toint32" | "toint64" | "toint16" | "tobyte" | "touint32" | "touint64") if args.len() == 2 => {
+            // Convert.ToInt32("ff", 16): the digits in base 2, 8, 10 or 16.
+            let base = a_i64(args, 1).unwrap_or(10) as u32;
+            if ![2, 8, 10, 16].contains(&base) {
+                return Some(Err("Invalid Base. (Parameter 'fromBase')".into()));
+            }
+            let text = a_str(args, 0);
+            let t = text.trim();
+            let t = if base == 16 { t.trim_start_matches("0x").trim_start_matches("0X") } else { t };
+            let parsed = if base == 10 { t.parse::<i64>().ok() } else { u64::from_str_radix(t, base).ok().map(|u| u as i64) };
+            let Some(v) = parsed else {
+                return Some(Err(if t.is_empty() { "Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'startIndex')".into() } else { "Could not find any recognizable digits.".into() }));
+            };
+            match n {
+                "toint32" => Value::Int(if base == 10 { v as i32 } else { v as u32 as i32 }),
+                "toint16" => Value::Int(v as u16 as i16 as i32),
+                "tobyte" => Value::Byte(v as u8),
+                _ => Value::Long(v),
+            }
+        }
+        (Known::Convert, "tostring") if args.len() == 2 && matches!(args.get(1), Some(Value::Int(_))) && to_num(&args[0]).is_some() => {
+            let base = a_i64(args, 1).unwrap_or(10);
+            let v = match &args[0] {
+                Value::Long(l) => *l,
+                other => to_num(other).map(|n| n.to_f64() as i64).unwrap_or(0),
+            };
+            let v32 = matches!(&args[0], Value::Int(_) | Value::Byte(_));
+            match base {
+                2 => Value::string(if v32 { format!("{:b}", v as i32) } else { format!("{v:b}") }),
+                8 => Value::string(if v32 { format!("{:o}", v as i32) } else { format!("{v:o}") }),
+                16 => Value::string(if v32 { format!("{:x}", v as i32) } else { format!("{v:x}") }),
+                10 => Value::string(v.to_string()),
+                _ => return Some(Err("Invalid Base. (Parameter 'toBase')".into())),
+            }
+        }
         (Known::Convert, "toint32") => return Some(convert_to(args.first().unwrap_or(&Value::Null), &TypeRef::Known(Known::Int32)).map_err(|e| e.inner.clone().unwrap_or_else(|| e.message()))),
         (Known::Convert, "toint64") => return Some(convert_to(args.first().unwrap_or(&Value::Null), &TypeRef::Known(Known::Int64)).map_err(|e| e.inner.clone().unwrap_or_else(|| e.message()))),
+        (Known::Convert, "todecimal") => return Some(convert_to(args.first().unwrap_or(&Value::Null), &TypeRef::Known(Known::Decimal)).map_err(|e| e.inner.clone().unwrap_or_else(|| e.message()))),
+        (Known::Convert, "tochar") => return Some(convert_to(args.first().unwrap_or(&Value::Null), &TypeRef::Known(Known::Char)).map_err(|e| e.inner.clone().unwrap_or_else(|| e.message()))),
+        (Known::Convert, "tobyte") => return Some(convert_to(args.first().unwrap_or(&Value::Null), &TypeRef::Known(Known::Byte)).map_err(|e| e.inner.clone().unwrap_or_else(|| e.message()))),
+        (Known::Convert, "tohexstring") => Value::string(crate::engine::netobjects::bytes_of(args.first().unwrap_or(&Value::Null)).iter().map(|b| format!("{b:02X}")).collect()),
+        (Known::Convert, "fromhexstring") => {
+            let t = a_str(args, 0);
+            if !t.len().is_multiple_of(2) || !t.bytes().all(|b| b.is_ascii_hexdigit()) {
+                return Some(Err("The input is not a valid hex string as its length is not a multiple of 2.".into()));
+            }
+            Value::Bytes(Rc::new((0..t.len()).step_by(2).filter_map(|i| u8::from_str_radix(&t[i..i + 2], 16).ok()).collect()))
+        }
         (Known::Convert, "todouble") => return Some(convert_to(args.first().unwrap_or(&Value::Null), &TypeRef::Known(Known::Double)).map_err(|e| e.inner.clone().unwrap_or_else(|| e.message()))),
         (Known::Convert, "tostring") => Value::string(a_str(args, 0)),
         (Known::Convert, "toboolean") => Value::Bool(match args.first() {
@@ -210,7 +257,65 @@ pub fn call(it: &mut Interp, t: &TypeRef, n: &str, args: &[Value]) -> Option<Res
                 None => return Some(Err(format!("The input string '{s}' was not in a correct format."))),
             }
         }
-        (Known::Int32, "tryparse") | (Known::Int64, "tryparse") | (Known::Double, "tryparse") => Value::Bool(crate::engine::convert::parse_number(&a_str(args, 0)).is_some()),
+        (Known::Int32, "tryparse") | (Known::Int64, "tryparse") | (Known::Double, "tryparse") | (Known::Decimal, "tryparse") => {
+            // The out parameter gets the value, or the type's default when parsing fails.
+            let target = TypeRef::Known(k);
+            let text = a_str(args, 0);
+            let parsed = match k {
+                Known::Int32 | Known::Int64 => text.trim().parse::<i64>().ok().map(Value::Long),
+                _ => text.trim().parse::<f64>().ok().map(Value::Double),
+            }
+            .and_then(|v| convert_to(&v, &target).ok());
+            let ok = parsed.is_some();
+            let fallback = convert_to(&Value::Int(0), &target).unwrap_or(Value::Int(0));
+            it.set_out_arg(args.last().filter(|_| args.len() >= 2), parsed.unwrap_or(fallback));
+            Value::Bool(ok)
+        }
+        (Known::Bool, "tryparse") => {
+            let v = match a_str(args, 0).trim().to_ascii_lowercase().as_str() {
+                "true" => Some(true),
+                "false" => Some(false),
+                _ => None,
+            };
+            it.set_out_arg(args.get(1), Value::Bool(v.unwrap_or(false)));
+            Value::Bool(v.is_some())
+        }
+        (Known::DateTime, "tryparse") | (Known::DateTime, "tryparseexact") => {
+            let s = a_str(args, 0);
+            let r = if n == "tryparseexact" { crate::engine::netfmt::parse_exact(&s, &a_str(args, 1)) } else { crate::engine::convert::parse_datetime(&s) };
+            it.set_out_arg(args.last().filter(|_| args.len() >= 2), Value::DateTime(r.unwrap_or(DateTime::from_ticks(0, DateKind::Unspecified))));
+            Value::Bool(r.is_some())
+        }
+        (Known::Guid, "tryparse") => {
+            let g = parse_guid(&a_str(args, 0));
+            it.set_out_arg(args.get(1), Value::Guid(Rc::new(g.unwrap_or([0u8; 16]))));
+            Value::Bool(g.is_some())
+        }
+        (Known::Uri, "escapedatastring") | (Known::Uri, "escapeuristring") => Value::string(crate::engine::netobjects::escape_data_string(&a_str(args, 0))),
+        (Known::Uri, "unescapedatastring") => Value::string(crate::engine::netobjects::percent_decode(&a_str(args, 0), false)),
+        (Known::WebUtility, "urlencode") => Value::string(crate::engine::netobjects::url_encode(&a_str(args, 0))),
+        (Known::WebUtility, "urldecode") => Value::string(crate::engine::netobjects::percent_decode(&a_str(args, 0), true)),
+        (Known::WebUtility, "htmlencode") => Value::string(crate::engine::netobjects::html_encode(&a_str(args, 0))),
+        (Known::WebUtility, "htmldecode") => Value::string(crate::engine::netobjects::html_decode(&a_str(args, 0))),
+        (Known::Encoding, "getencoding") => match crate::engine::netobjects::encoding(&a_str(args, 0).replace('-', "")) {
+            Some(e) => e,
+            None => return Some(Err(format!("'{}' is not a supported encoding name. For information on defining a custom encoding, see the documentation for the Encoding.RegisterProvider method. (Parameter 'name')", a_str(args, 0)))),
+        },
+        (Known::Path, "changeextension") => {
+            let p = a_str(args, 0);
+            let ext = a_str(args, 1);
+            let stem_end = match (p.rfind('.'), p.rfind(['/', '\\'])) {
+                (Some(d), Some(sl)) if d > sl => d,
+                (Some(d), None) => d,
+                _ => p.len(),
+            };
+            let ext = if ext.is_empty() || ext.starts_with('.') { ext } else { format!(".{ext}") };
+            Value::string(format!("{}{}", &p[..stem_end], ext))
+        }
+        (Known::Path, "hasextension") => Value::Bool(std::path::Path::new(&a_str(args, 0)).extension().is_some()),
+        (Known::Path, "getpathroot") => Value::string(if a_str(args, 0).starts_with('/') { "/".into() } else { String::new() }),
+        (Known::Path, "getinvalidfilenamechars") => Value::array(vec![Value::Char('\0'), Value::Char('/')]),
+        (Known::Path, "getinvalidpathchars") => Value::array(vec![Value::Char('\0')]),
         (Known::Bool, "parse") => match a_str(args, 0).trim().to_ascii_lowercase().as_str() {
             "true" => Value::Bool(true),
             "false" => Value::Bool(false),
@@ -336,13 +441,26 @@ pub fn call(it: &mut Interp, t: &TypeRef, n: &str, args: &[Value]) -> Option<Res
             Some(l) => Value::string(l),
             None => Value::Null,
         },
-        (Known::Enum, "getnames") | (Known::Enum, "getvalues") => match args.first() {
-            Some(Value::Type(t)) => match crate::engine::enums::enum_names(&t.full_name()) {
-                Some(names) => Value::array(names.iter().map(|x| Value::str(x)).collect()),
-                None => return Some(Err("Type provided must be an Enum. (Parameter 'enumType')".into())),
-            },
-            _ => return Some(Err("Type provided must be an Enum. (Parameter 'enumType')".into())),
-        },
+        (Known::Enum, "getnames") | (Known::Enum, "getvalues") | (Known::Enum, "parse") | (Known::Enum, "isdefined") | (Known::Enum, "toobject") => {
+            let not_enum = || Some(Err("Type provided must be an Enum. (Parameter 'enumType')".to_string()));
+            let Some(Value::Type(t)) = args.first() else { return not_enum() };
+            let full = t.full_name();
+            let Some(names) = crate::engine::enums::enum_names(&full) else { return not_enum() };
+            match n {
+                "getnames" => Value::array(names.iter().map(|x| Value::str(x)).collect()),
+                "getvalues" => Value::array(names.iter().filter_map(|x| crate::engine::enums::make(&full, x)).collect()),
+                "isdefined" => Value::Bool(match args.get(1) {
+                    Some(Value::Str(s)) => names.iter().any(|x| *x == &**s),
+                    Some(v) => crate::engine::enums::member_value(&full, v).is_some(),
+                    None => false,
+                }),
+                _ => match crate::engine::enums::convert_enum(&full, args.get(1).unwrap_or(&Value::Null)) {
+                    Some(Ok(v)) => v,
+                    Some(Err(e)) => return Some(Err(e.trim_start_matches(crate::engine::enums::WHOLE_MESSAGE).to_string())),
+                    None => return not_enum(),
+                },
+            }
+        }
         (Known::Array, "indexof") => {
             let items = args.first().and_then(|a| a.enumerate()).unwrap_or_default();
             let target = args.get(1).cloned().unwrap_or(Value::Null);
@@ -392,10 +510,17 @@ pub fn construct(it: &mut Interp, t: &TypeRef, args: &[Value]) -> Option<Result<
             Value::List(Rc::new(ListValue { items: RefCell::new(items), element_type: Some(elem.clone()) }))
         }
         TypeRef::DictOf(..) => Value::Hashtable(Rc::new(RefCell::new(Hashtable::new()))),
-        TypeRef::HashSetOf(elem) => Value::List(Rc::new(ListValue { items: RefCell::new(Vec::new()), element_type: Some(elem.clone()) })),
+        TypeRef::HashSetOf(elem) => return Some(crate::engine::netobjects::new_hashset(elem.clone(), args)),
         TypeRef::ArrayOf(_) => {
             let n = a_i64(args, 0).unwrap_or(0).max(0) as usize;
             Value::array(vec![Value::Null; n])
+        }
+        TypeRef::Named(name) if name.starts_with("System.Collections.Generic.Queue") || name.starts_with("System.Collections.Generic.Stack") => {
+            let items = match args.first() {
+                Some(Value::Int(_)) | None => Vec::new(),
+                Some(v) => v.enumerate().unwrap_or_else(|| vec![v.clone()]),
+            };
+            crate::engine::netobjects::new_queue(name.starts_with("System.Collections.Generic.Stack"), name.to_string(), items)
         }
         TypeRef::Named(name) => {
             if crate::engine::types::exception_bases(name).is_empty() && !name.ends_with("Exception") {
@@ -412,6 +537,13 @@ pub fn construct(it: &mut Interp, t: &TypeRef, args: &[Value]) -> Option<Result<
         }
         TypeRef::Known(k) => match k {
             Known::ArrayList => Value::List(Rc::new(ListValue { items: RefCell::new(Vec::new()), element_type: None })),
+            Known::Queue | Known::Stack => {
+                let items = match args.first() {
+                    Some(Value::Int(_)) | None => Vec::new(),
+                    Some(v) => v.enumerate().unwrap_or_else(|| vec![v.clone()]),
+                };
+                crate::engine::netobjects::new_queue(*k == Known::Stack, k.full_name().to_string(), items)
+            }
             Known::Hashtable => Value::Hashtable(Rc::new(RefCell::new(Hashtable::new()))),
             Known::OrderedDictionary => {
                 let mut h = Hashtable::new();
@@ -486,8 +618,8 @@ pub fn construct(it: &mut Interp, t: &TypeRef, args: &[Value]) -> Option<Result<
                 None => Value::Guid(Rc::new([0u8; 16])),
             },
             Known::Regex => {
-                let opts = a_str(args, 1).to_ascii_lowercase();
-                return Some(crate::engine::dotnet::make_regex(&a_str(args, 0), !opts.contains("ignorecase")));
+                let opts = args.iter().skip(1).map(to_display_string).collect::<Vec<_>>().join(",");
+                return Some(crate::engine::dotnet::make_regex(&a_str(args, 0), &opts));
             }
             Known::Version | Known::Uri | Known::MailAddress | Known::IPAddress => {
                 let joined =

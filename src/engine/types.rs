@@ -83,6 +83,9 @@ pub enum Known {
     Nullable,
     PSVariable,
     Process,
+    WebUtility,
+    PSReference,
+    StringComparer,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -175,6 +178,11 @@ const TYPES: &[TypeEntry] = &[
     TypeEntry { known: Known::BitConverter, full: "System.BitConverter", aliases: &["bitconverter"] },
     TypeEntry { known: Known::PSVariable, full: "System.Management.Automation.PSVariable", aliases: &[] },
     TypeEntry { known: Known::Process, full: "System.Diagnostics.Process", aliases: &["diagnostics.process"] },
+    TypeEntry { known: Known::Queue, full: "System.Collections.Queue", aliases: &[] },
+    TypeEntry { known: Known::Stack, full: "System.Collections.Stack", aliases: &[] },
+    TypeEntry { known: Known::WebUtility, full: "System.Net.WebUtility", aliases: &["System.Web.HttpUtility", "Web.HttpUtility"] },
+    TypeEntry { known: Known::StringComparer, full: "System.StringComparer", aliases: &[] },
+    TypeEntry { known: Known::PSReference, full: "System.Management.Automation.PSReference", aliases: &["ref"] },
 ];
 
 /// Exception types scripts catch by name, with their base chain (most derived first).
@@ -319,6 +327,10 @@ impl TypeRef {
         }
         if eq_ci(base, "Nullable") || eq_ci(base, "System.Nullable") {
             return Some(TypeRef::NullableOf(arg(0)?));
+        }
+        if eq_ci(base, "Queue") || eq_ci(base, "Stack") {
+            let kind = if eq_ci(base, "Queue") { "Queue" } else { "Stack" };
+            return Some(TypeRef::Named(Rc::from(format!("System.Collections.Generic.{kind}`1[[{}]]", arg(0)?.full_name()).as_str())));
         }
         None
     }

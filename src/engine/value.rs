@@ -346,6 +346,9 @@ impl HashKey {
             Value::Char(c) => HashKey::Char(*c),
             Value::Guid(g) => HashKey::Guid(**g),
             Value::Null => HashKey::Str(CiStr(Rc::from(""))),
+            Value::Net(n) if n.as_any().is::<crate::engine::enums::EnumValue>() => {
+                HashKey::Str(CiStr(Rc::from(format!("{}::{}", n.type_name(), n.to_display_string()).as_str())))
+            }
             other => HashKey::Ref(other.clone()),
         }
     }

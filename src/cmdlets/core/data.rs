@@ -429,6 +429,8 @@ struct JsonWriter {
     compress: bool,
     escape: String,
     truncated: bool,
+    /// Enum values serialize as their numbers unless -EnumsAsStrings.
+    enums_as_strings: bool,
 }
 
 impl JsonWriter {
@@ -506,6 +508,11 @@ impl JsonWriter {
             Value::DateTime(d) => self.string(&json_datetime(*d), out),
             Value::ScriptBlock(sb) => self.string(sb.body_text(), out),
             Value::Type(t) => self.string(&t.full_name(), out),
+            Value::Net(_) if crate::engine::enums::as_enum(v).is_some() => match crate::engine::enums::as_enum(v) {
+                Some(e) if self.enums_as_strings => self.string(&e.name, out),
+                Some(e) => out.push_str(&e.value.to_string()),
+                None => return false,
+            },
             _ => return false,
         }
         true
@@ -604,9 +611,6 @@ impl Cmdlet for ConvertToJson {
         Ok(())
     }
     fn end(&mut self, cx: &mut Cx) -> R {
-        if cx.switch("EnumsAsStrings") {
-            // Enum values are strings in tenantsim already.
-        }
         let depth = cx.int("Depth").unwrap_or(2).max(0) as usize;
         if depth > 100 {
             let rec = cx.error(
@@ -635,6 +639,7 @@ impl Cmdlet for ConvertToJson {
             compress: cx.switch("Compress"),
             escape: cx.string("EscapeHandling").unwrap_or_default().to_ascii_lowercase(),
             truncated: false,
+            enums_as_strings: cx.switch("EnumsAsStrings"),
         };
         let mut out = String::new();
         w.write(&value, 0, &mut out);
