@@ -489,6 +489,10 @@ impl Interp {
                 }
             }
         }
+        // Every object has the intrinsic Count and Length (1) unless it defines its own.
+        if eq_ci(name, "Count") || eq_ci(name, "Length") {
+            return Ok(Value::Int(1));
+        }
         if self.strict_mode() >= 2 {
             return Err(self.method_error(
                 format!("The property '{name}' cannot be found on this object. Verify that the property exists."),
@@ -803,26 +807,47 @@ impl Interp {
                 Some(Ok(Value::array(out)))
             }
             "where" => {
-                let mut out = Vec::new();
-                if let Some(Value::ScriptBlock(sb)) = args.first() {
-                    let sb = sb.clone();
-                    let mode = args.get(1).map(to_display_string).unwrap_or_default().to_ascii_lowercase();
-                    let limit = arg_i64(args, 2).unwrap_or(0).max(0) as usize;
-                    for it in items {
-                        let keep = to_bool(&self.invoke_script_block_value(&sb, vec![], Some(it.clone()), false)?);
-                        if keep {
-                            out.push(it);
-                            if mode == "first" && (limit == 0 || out.len() >= limit) {
-                                break;
-                            }
-                        }
-                    }
-                    if mode == "last" {
-                        let n = if limit == 0 { 1 } else { limit };
-                        let start = out.len().saturating_sub(n);
-                        out = out.split_off(start);
+                // .Where({…}, 'Default|First|Last|SkipUntil|Until|Split', count)
+                let Some(Value::ScriptBlock(sb)) = args.first() else { return Ok(Some(Ok(Value::array(vec![])))) };
+                let sb = sb.clone();
+                let mode = args.get(1).map(to_display_string).unwrap_or_default().to_ascii_lowercase();
+                let limit = arg_i64(args, 2).unwrap_or(0).max(0) as usize;
+                let mut hits = Vec::with_capacity(items.len());
+                for it in &items {
+                    hits.push(to_bool(&self.invoke_script_block_value(&sb, vec![], Some(it.clone()), false)?));
+                    if mode == "first" && hits.iter().filter(|h| **h).count() >= limit.max(1) {
+                        break;
                     }
                 }
+                let take = |v: Vec<Value>| -> Vec<Value> { if limit > 0 { v.into_iter().take(limit).collect() } else { v } };
+                let out = match mode.as_str() {
+                    "last" => {
+                        let all: Vec<Value> = items.iter().zip(&hits).filter(|(_, h)| **h).map(|(x, _)| x.clone()).collect();
+                        let n = if limit == 0 { 1 } else { limit };
+                        all[all.len().saturating_sub(n)..].to_vec()
+                    }
+                    "skipuntil" => match hits.iter().position(|h| *h) {
+                        Some(i) => take(items[i..].to_vec()),
+                        None => vec![],
+                    },
+                    "until" => {
+                        let end = hits.iter().position(|h| *h).unwrap_or(items.len());
+                        take(items[..end].to_vec())
+                    }
+                    "split" => {
+                        let mut yes = Vec::new();
+                        let mut no = Vec::new();
+                        for (x, h) in items.iter().zip(&hits) {
+                            if *h && (limit == 0 || yes.len() < limit) {
+                                yes.push(x.clone());
+                            } else {
+                                no.push(x.clone());
+                            }
+                        }
+                        vec![Value::array(yes), Value::array(no)]
+                    }
+                    _ => take(items.iter().zip(&hits).filter(|(_, h)| **h).map(|(x, _)| x.clone()).collect()),
+                };
                 Some(Ok(Value::array(out)))
             }
             "count" => Some(Ok(Value::Int(items.len() as i32))),
@@ -935,7 +960,18 @@ impl Interp {
                     let h = h.borrow();
                     Ok(Value::array(keys.borrow().iter().map(|k| h.get(k).cloned().unwrap_or(Value::Null)).collect()))
                 }
-                _ => Ok(h.borrow().get(i).cloned().unwrap_or(Value::Null)),
+                _ => {
+                    let h = h.borrow();
+                    match h.get(i) {
+                        Some(v) => Ok(v.clone()),
+                        // OrderedDictionary also indexes by position.
+                        None if h.ordered && matches!(i, Value::Int(_)) => {
+                            let k = to_num(i).map(|n| n.to_f64() as i64).unwrap_or(-1);
+                            Ok(if k >= 0 { h.map.get_index(k as usize).map(|(_, (_, v))| v.clone()).unwrap_or(Value::Null) } else { Value::Null })
+                        }
+                        None => Ok(Value::Null),
+                    }
+                }
             },
             Value::Object(o) => {
                 let key = to_display_string(i);
