@@ -861,6 +861,10 @@ pub fn values_equal(a: &Value, b: &Value, case_sensitive: bool) -> bool {
         }
         (Value::Type(x), Value::Type(y)) => x.full_name() == y.full_name(),
         (Value::SecureString(x), Value::SecureString(y)) => Rc::ptr_eq(x, y),
+        (Value::Object(_), _) if version_parts(a, false).is_some() => match (version_parts(a, false), version_parts(b, true)) {
+            (Some(x), Some(y)) => compare_versions(&x, &y) == Ordering::Equal,
+            _ => false,
+        },
         (Value::Object(x), Value::Object(y)) => {
             Rc::ptr_eq(x, y) || {
                 let (x, y) = (x.borrow(), y.borrow());
@@ -878,8 +882,47 @@ pub fn values_equal(a: &Value, b: &Value, case_sensitive: bool) -> bool {
     }
 }
 
+/// The components of a System.Version / SemanticVersion object (or a version string when
+/// `allow_string`), for comparisons: `$PSVersionTable.PSVersion -ge [version]'7.0'`.
+fn version_parts(v: &Value, allow_string: bool) -> Option<Vec<i64>> {
+    match v {
+        Value::Object(o) => {
+            let o = o.borrow();
+            let t: &str = &o.type_names[0];
+            let names: &[&str] = match t {
+                "System.Version" => &["Major", "Minor", "Build", "Revision"],
+                "System.Management.Automation.SemanticVersion" => &["Major", "Minor", "Patch"],
+                _ => return None,
+            };
+            Some(names.iter().map(|n| o.get_value(n).and_then(|x| to_num(&x)).map(|x| x.to_f64() as i64).unwrap_or(-1)).collect())
+        }
+        Value::Str(s) if allow_string => {
+            let parts: Vec<i64> = s.trim().split('.').map(|p| p.parse::<i64>()).collect::<Result<_, _>>().ok()?;
+            if parts.len() < 2 || parts.len() > 4 {
+                return None;
+            }
+            Some(parts)
+        }
+        _ => None,
+    }
+}
+
+fn compare_versions(a: &[i64], b: &[i64]) -> Ordering {
+    for i in 0..a.len().max(b.len()) {
+        let (x, y) = (a.get(i).copied().unwrap_or(-1), b.get(i).copied().unwrap_or(-1));
+        if x != y {
+            return x.cmp(&y);
+        }
+    }
+    Ordering::Equal
+}
+
 /// `-lt/-gt/…` for scalars; `None` when the values cannot be ordered (pwsh raises an error).
 pub fn compare_values(a: &Value, b: &Value, case_sensitive: bool) -> Option<Ordering> {
+    if let Some(x) = version_parts(a, false) {
+        let y = version_parts(b, true)?;
+        return Some(compare_versions(&x, &y));
+    }
     match (a, b) {
         (Value::Null, Value::Null) => Some(Ordering::Equal),
         (Value::Null, _) => Some(Ordering::Less),

@@ -150,7 +150,14 @@ fn timespan_property(t: i64, n: &str) -> Option<Value> {
 pub fn ps_version_table() -> Value {
     let mut h = Hashtable::new();
     h.ordered = false;
-    h.insert(s("PSVersion"), s("7.4.6"));
+    let mut ver = PsObject::typed("System.Management.Automation.SemanticVersion");
+    ver.set("Major", Value::Int(7));
+    ver.set("Minor", Value::Int(4));
+    ver.set("Patch", Value::Int(6));
+    ver.set("PreReleaseLabel", Value::Null);
+    ver.set("BuildLabel", Value::Null);
+    ver.to_string = Some(Rc::from("7.4.6"));
+    h.insert(s("PSVersion"), ver.into_value());
     h.insert(s("PSEdition"), s("Core"));
     h.insert(s("GitCommitId"), s("7.4.6"));
     h.insert(s("OS"), s("tenantsim"));
@@ -633,6 +640,9 @@ impl Interp {
                 return self.pscmdlet_method(c, name, &args, span);
             }
             Value::Net(n) => match n.call_method(name, &args) {
+                Some(Ok(_)) if n.as_any().is::<crate::engine::statics::StringBuilder>() && crate::engine::statics::string_builder_returns_self(name) => {
+                    return Ok(v.clone());
+                }
                 Some(r) => Some(r),
                 None if lname == "tostring" => Some(Ok(Value::string(n.to_display_string()))),
                 None => None,

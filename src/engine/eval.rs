@@ -1121,7 +1121,8 @@ impl Interp {
     /// Assign to a variable reference (foreach variable, parameters of scripts).
     pub fn assign_var(&mut self, v: &VarRef, value: Value, span: Span) -> R {
         match v.scope {
-            VarScope::Any | VarScope::Local | VarScope::Private | VarScope::Variable => {
+            VarScope::Private => self.set_private_var(v.sym, value),
+            VarScope::Any | VarScope::Local | VarScope::Variable => {
                 if v.special == SpecialVar::Null {
                     return Ok(());
                 }

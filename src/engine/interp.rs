@@ -26,11 +26,13 @@ pub struct Variable {
     pub constraint: Option<Rc<TypeRef>>,
     pub read_only: bool,
     pub constant: bool,
+    /// `$private:x`: visible only in the scope that defined it (not in child scopes).
+    pub private: bool,
 }
 
 impl Variable {
     pub fn new(value: Value) -> Variable {
-        Variable { value, constraint: None, read_only: false, constant: false }
+        Variable { value, constraint: None, read_only: false, constant: false, private: false }
     }
 }
 
@@ -204,7 +206,7 @@ impl Interp {
             handling: Vec::new(),
         };
         let g = &mut it.scopes[0].vars;
-        g.insert(wk::ERROR, Variable { value: Value::List(error_list), constraint: None, read_only: false, constant: true });
+        g.insert(wk::ERROR, Variable { value: Value::List(error_list), constraint: None, read_only: false, constant: true, private: false });
         g.insert(wk::ERROR_ACTION_PREFERENCE, Variable::new(Value::str("Continue")));
         g.insert(wk::WARNING_PREFERENCE, Variable::new(Value::str("Continue")));
         g.insert(wk::VERBOSE_PREFERENCE, Variable::new(Value::str("SilentlyContinue")));
@@ -285,7 +287,9 @@ impl Interp {
         loop {
             let scope = &self.scopes[s];
             if let Some(v) = scope.vars.get(&sym) {
-                return Some(v);
+                if !v.private || s == self.cur {
+                    return Some(v);
+                }
             }
             s = scope.parent?;
         }
@@ -295,11 +299,23 @@ impl Interp {
         let mut s = self.cur;
         loop {
             let scope = &self.scopes[s];
-            if scope.vars.contains_key(&sym) {
-                return Some(s);
+            if let Some(v) = scope.vars.get(&sym) {
+                if !v.private || s == self.cur {
+                    return Some(s);
+                }
             }
             s = scope.parent?;
         }
+    }
+
+    /// `$private:x = …`: define (or update) in the current scope, hidden from child scopes.
+    pub fn set_private_var(&mut self, sym: Sym, value: Value) -> R {
+        let cur = self.cur;
+        self.set_var_in(cur, sym, value)?;
+        if let Some(v) = self.scopes[cur].vars.get_mut(&sym) {
+            v.private = true;
+        }
+        Ok(())
     }
 
     pub fn get_var(&self, sym: Sym) -> Option<Value> {
@@ -360,7 +376,7 @@ impl Interp {
 
     /// Define (or redefine) with a type constraint: `[int]$x = 5`, typed parameters.
     pub fn define_var(&mut self, scope: usize, sym: Sym, value: Value, constraint: Option<Rc<TypeRef>>) {
-        self.scopes[scope].vars.insert(sym, Variable { value, constraint, read_only: false, constant: false });
+        self.scopes[scope].vars.insert(sym, Variable { value, constraint, read_only: false, constant: false, private: false });
     }
 
     pub fn remove_var(&mut self, scope: usize, sym: Sym) -> bool {

@@ -71,8 +71,13 @@ pub fn call(it: &mut Interp, t: &TypeRef, n: &str, args: &[Value]) -> Option<Res
     let x = a_f64(args, 0).unwrap_or(0.0);
     Some(Ok(match (k, n) {
         (Known::Math, "round") => {
-            let digits = a_i64(args, 1).unwrap_or(0) as i32;
-            let away = args.iter().skip(1).any(|a| to_display_string(a).eq_ignore_ascii_case("AwayFromZero"));
+            // Round(x), Round(x, digits), Round(x, mode), Round(x, digits, mode).
+            let is_mode = |a: &Value| crate::engine::enums::as_enum(a).is_some() || matches!(a, Value::Str(_));
+            let digits = match args.get(1) {
+                Some(a) if !is_mode(a) => a_i64(args, 1).unwrap_or(0) as i32,
+                _ => 0,
+            };
+            let away = args.iter().skip(1).any(|a| is_mode(a) && to_display_string(a).eq_ignore_ascii_case("AwayFromZero"));
             let decimal = matches!(args.first(), Some(Value::Decimal(_)));
             let r = if away { (x * 10f64.powi(digits)).round() / 10f64.powi(digits) } else { round_half_even(x, digits, decimal) };
             num_result(r, args.first().unwrap_or(&Value::Null))
@@ -551,7 +556,19 @@ pub fn construct(it: &mut Interp, t: &TypeRef, args: &[Value]) -> Option<Result<
                 Value::Hashtable(Rc::new(RefCell::new(h)))
             }
             Known::PSObject | Known::Object | Known::PSCustomObject => PsObject::new().into_value(),
-            Known::StringBuilder => Value::Net(Rc::new(StringBuilder(RefCell::new(a_str(args, 0))))),
+            Known::StringBuilder => {
+                // StringBuilder(capacity) or StringBuilder(text).
+                let (text, cap) = match args.first() {
+                    Some(Value::Int(c)) => (String::new(), (*c).max(0) as usize),
+                    Some(v) => {
+                        let t = to_display_string(v);
+                        let n = t.encode_utf16().count();
+                        (t, n.max(16))
+                    }
+                    None => (String::new(), 16),
+                };
+                Value::Net(Rc::new(StringBuilder(RefCell::new(text), RefCell::new(cap))))
+            }
             Known::Random => {
                 let seed = a_i64(args, 0).unwrap_or_else(|| it.next_random() as i64);
                 Value::Net(Rc::new(RandomObject(RefCell::new(seed as u64 ^ 0x5DEECE66D))))
@@ -702,7 +719,24 @@ pub fn credential(user: &str, pw: Rc<str>) -> Value {
 // ───────────────────────────── small .NET objects ─────────────────────────────
 
 #[derive(Debug)]
-pub struct StringBuilder(pub RefCell<String>);
+pub struct StringBuilder(pub RefCell<String>, pub RefCell<usize>);
+
+impl StringBuilder {
+    /// Grow the capacity as .NET's chunked builder does (a new chunk at least as large as the text).
+    fn grow(&self) {
+        let len = self.0.borrow().encode_utf16().count();
+        let mut cap = self.1.borrow_mut();
+        if len > *cap {
+            let needed = len - *cap;
+            *cap += needed.max((*cap).clamp(16, 8000));
+        }
+    }
+}
+
+/// StringBuilder methods that return the builder itself (so `$sb.Append('x')` outputs it and calls chain).
+pub fn string_builder_returns_self(method: &str) -> bool {
+    matches!(method.to_ascii_lowercase().as_str(), "append" | "appendline" | "appendformat" | "clear" | "insert" | "replace" | "remove" | "appendjoin")
+}
 
 impl NetObject for StringBuilder {
     fn type_name(&self) -> &str {
@@ -712,9 +746,32 @@ impl NetObject for StringBuilder {
         if name.eq_ignore_ascii_case("Length") {
             return Some(Value::Int(self.0.borrow().encode_utf16().count() as i32));
         }
+        if name.eq_ignore_ascii_case("Capacity") {
+            return Some(Value::Int(*self.1.borrow() as i32));
+        }
+        if name.eq_ignore_ascii_case("MaxCapacity") {
+            return Some(Value::Int(i32::MAX));
+        }
         None
     }
+    fn property_names(&self) -> Vec<Rc<str>> {
+        ["Capacity", "MaxCapacity", "Length"].iter().map(|s| Rc::from(*s)).collect()
+    }
     fn call_method(&self, name: &str, args: &[Value]) -> Option<Result<Value, String>> {
+        let r = self.call_inner(name, args);
+        self.grow();
+        r
+    }
+    fn to_display_string(&self) -> String {
+        self.0.borrow().clone()
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+impl StringBuilder {
+    fn call_inner(&self, name: &str, args: &[Value]) -> Option<Result<Value, String>> {
         match name.to_ascii_lowercase().as_str() {
             "append" => {
                 self.0.borrow_mut().push_str(&a_str(args, 0));
@@ -753,14 +810,18 @@ impl NetObject for StringBuilder {
                 *b = b.replace(&a_str(args, 0), &a_str(args, 1));
                 Some(Ok(Value::Null))
             }
+            "remove" => {
+                let chars: Vec<char> = self.0.borrow().chars().collect();
+                let i = a_i64(args, 0).unwrap_or(0).max(0) as usize;
+                let n = a_i64(args, 1).unwrap_or(0).max(0) as usize;
+                if i + n > chars.len() {
+                    return Some(Err("Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'startIndex')".into()));
+                }
+                *self.0.borrow_mut() = chars[..i].iter().chain(chars[i + n..].iter()).collect();
+                Some(Ok(Value::Null))
+            }
             _ => None,
         }
-    }
-    fn to_display_string(&self) -> String {
-        self.0.borrow().clone()
-    }
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
     }
 }
 
