@@ -9,6 +9,8 @@
 //! values.
 
 pub mod core;
+pub mod exchange;
+pub mod graph;
 pub mod pester;
 pub mod repl;
 pub mod simctl;
@@ -29,13 +31,16 @@ use crate::lang::sym::eq_ci;
 pub type Make = fn() -> Box<dyn Cmdlet>;
 
 /// Signature sources, in lookup order.
-/// `spo_overrides.jsonl` comes before `reference.jsonl`: it adds SPO cmdlets the reference
-/// lacks (see README, "Signature overrides").
+/// `spo_overrides.jsonl`, `exchange_overrides.jsonl` and `graph_overrides.jsonl` come before
+/// `reference.jsonl`: they add cmdlets the reference lacks and correct it where real usage
+/// differs (see README, "Signature overrides").
 const SIGNATURE_FILES: &[&str] = &[
     include_str!("signatures/core.jsonl"),
     include_str!("signatures/simctl.jsonl"),
     include_str!("signatures/repl.jsonl"),
     include_str!("signatures/spo_overrides.jsonl"),
+    include_str!("signatures/exchange_overrides.jsonl"),
+    include_str!("signatures/graph_overrides.jsonl"),
     include_str!("signatures/reference.jsonl"),
     include_str!("signatures/pester.jsonl"),
 ];
@@ -47,6 +52,8 @@ pub struct Session {
     /// One entry per `Connect-ExchangeOnline`; `prefix` None for unprefixed cmdlets.
     pub exo: Vec<ExoConnection>,
     pub graph: Option<Connection>,
+    /// Scopes of the Graph connection (`.default` for app-only).
+    pub graph_scopes: Vec<String>,
     /// How to create the world on first use (command-line options).
     pub sim: crate::sim::SimOptions,
     /// The Pester runner of `tenantsim test` (shared: checkpoints of the session keep it).
@@ -343,7 +350,7 @@ pub fn all_declared_names() -> Vec<String> {
 
 /// The implementation registered for a cmdlet name.
 pub fn implementation(name: &str) -> Option<Make> {
-    for table in [core::CMDLETS, spo::CMDLETS, simctl::CMDLETS, repl::CMDLETS, pester::CMDLETS] {
+    for table in [core::CMDLETS, spo::CMDLETS, simctl::CMDLETS, exchange::CMDLETS, graph::CMDLETS, repl::CMDLETS, pester::CMDLETS] {
         if let Some((_, m)) = table.iter().find(|(n, _)| eq_ci(n, name)) {
             return Some(*m);
         }
@@ -378,7 +385,7 @@ pub fn is_exchange_module(module: &str) -> bool {
 pub fn lookup(it: &Interp, name: &str) -> Option<Rc<CmdletInfo>> {
     if let Some(info) = info_for(name, None) {
         if is_exchange_module(&info.module) && !matches!(&*info.name, "Connect-ExchangeOnline" | "Disconnect-ExchangeOnline") {
-            if it.session.exo.iter().any(|c| c.prefix.is_none()) {
+            if it.session.exo.iter().any(|c| c.prefix.is_none()) && exchange::cmdlet_allowed(it, None, &info.name) {
                 return Some(info);
             }
         } else {
@@ -392,7 +399,7 @@ pub fn lookup(it: &Interp, name: &str) -> Option<Rc<CmdletInfo>> {
         if noun.len() > p.len() && noun[..p.len()].eq_ignore_ascii_case(p) {
             let base = format!("{verb}-{}", &noun[p.len()..]);
             if let Some(info) = info_for(&base, Some(p)) {
-                if is_exchange_module(&info.module) {
+                if is_exchange_module(&info.module) && exchange::cmdlet_allowed(it, Some(p), &info.name) {
                     return Some(info);
                 }
             }

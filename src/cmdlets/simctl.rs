@@ -41,6 +41,7 @@ pub const CMDLETS: &[(&str, Make)] = &[
     ("Lock-TenantSimFile", simple!(lock_file)),
     ("Unlock-TenantSimFile", simple!(unlock_file)),
     ("Get-TenantSimNotification", simple!(get_notification)),
+    ("Grant-TenantSimAdminConsent", simple!(grant_admin_consent)),
 ];
 
 fn record(cx: &Cx, e: &SimError) -> ErrorRecord {
@@ -56,6 +57,7 @@ fn error_id(e: &SimError) -> &'static str {
         SimError::ClockBackwards(..) => "ClockBackwards",
         SimError::CheckpointNotFound(_) => "CheckpointNotFound",
         SimError::SiteExists(_) => "SiteExists",
+        SimError::Graph(_) => "AdminConsentFailed",
         _ => "InvalidArgument",
     }
 }
@@ -260,9 +262,15 @@ fn new_user(cx: &mut Cx) -> R {
         no_migration_license: cx.switch("NoMigrationLicense"),
         roles: cx.strings("Role"),
         onedrive,
-        mailbox: cx.switch("Mailbox"),
+        mailbox: cx.switch("Mailbox") || cx.switch("Archive") || cx.has("MailboxSizeGB"),
         archive: cx.switch("Archive"),
         guest: cx.switch("Guest"),
+        mailbox_content: num(cx, "MailboxSizeGB").map(|gb| crate::sim::exchange::MailboxContent {
+            size_gb: Some(gb),
+            item_count: Some((gb.max(0.0) * 5000.0) as u64),
+            ..Default::default()
+        }),
+        mail_user: None,
     };
     run(cx, |cx| {
         let w = w(cx);
@@ -539,5 +547,35 @@ fn get_notification(cx: &mut Cx) -> R {
                 o.into_value()
             })
             .collect())
+    })
+}
+
+// ───────────────────────────── admin consent ─────────────────────────────
+
+/// The browser step of the mailbox migration: an administrator of -Tenant opens the article's
+/// admin-consent URL and accepts (RULE 2 of mailbox-t2t.md; `sim::graph::grant_admin_consent`).
+fn grant_admin_consent(cx: &mut Cx) -> R {
+    let tenant = cx.string("Tenant").unwrap_or_default();
+    let app_id = cx.string("ApplicationId").unwrap_or_default();
+    run(cx, |cx| {
+        let w = w(cx);
+        let t = w.tenant_named(&tenant)?;
+        let granted = w.grant_admin_consent(t, &app_id)?;
+        let tn = &w.tenants[t];
+        let name = w.app_owner(&app_id).map(|(o, a)| w.tenants[o].graph.applications[a].display_name.clone()).unwrap_or_default();
+        let mut o = PsObject::typed("TenantSim.AdminConsent");
+        o.set("Tenant", Value::str(&tn.name));
+        o.set("ApplicationId", Value::string(app_id.trim().to_string()));
+        o.set("DisplayName", Value::string(name));
+        o.set("GrantedPermissions", strs(&granted));
+        o.set(
+            "ConsentUrl",
+            Value::string(format!(
+                "https://login.microsoftonline.com/{}/adminconsent?client_id={}&redirect_uri=https://office.com",
+                tn.initial_domain(),
+                app_id.trim()
+            )),
+        );
+        Ok(vec![o.into_value()])
     })
 }

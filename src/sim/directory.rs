@@ -85,12 +85,12 @@ pub const SKUS: &[Sku] = &[
         exchange: true,
         migration: false,
     },
-    // The part number is the one tenants report; its SKU id is not in the harvested reference,
-    // so this id is a stand-in of the simulation (all zeros but the last group).
+    // Part number and SKU id as tenants report them (Get-MgSubscribedSku; quoted in public
+    // write-ups of the licence: SkuId 946ce899-873d-44bb-9d8b-671870cbfdbf).
     Sku {
         part_number: "Cross_tenant_user_data_migration",
         display_name: "Cross Tenant User Data Migration",
-        sku_id: "00000000-0000-0000-0000-00000000c7d1",
+        sku_id: "946ce899-873d-44bb-9d8b-671870cbfdbf",
         onedrive: false,
         exchange: false,
         migration: true,
@@ -118,7 +118,10 @@ pub fn sku(part_number: &str) -> Option<&'static Sku> {
 pub const GLOBAL_ADMIN: &str = "Global Administrator";
 pub const SHAREPOINT_ADMIN: &str = "SharePoint Administrator";
 pub const EXCHANGE_ADMIN: &str = "Exchange Administrator";
-pub const KNOWN_ROLES: &[&str] = &[GLOBAL_ADMIN, SHAREPOINT_ADMIN, EXCHANGE_ADMIN, "User Administrator", "Global Reader"];
+/// Exchange's Recipient Management role group (Move Mailboxes, recipients; no organization
+/// settings).
+pub const EXCHANGE_RECIPIENT_ADMIN: &str = "Exchange Recipient Administrator";
+pub const KNOWN_ROLES: &[&str] = &[GLOBAL_ADMIN, SHAREPOINT_ADMIN, EXCHANGE_ADMIN, EXCHANGE_RECIPIENT_ADMIN, "User Administrator", "Global Reader"];
 
 pub fn canonical_role(name: &str) -> Option<&'static str> {
     let squash = |s: &str| s.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
@@ -127,6 +130,7 @@ pub fn canonical_role(name: &str) -> Option<&'static str> {
         "globaladmin" | "companyadministrator" | "tenantadmin" => return Some(GLOBAL_ADMIN),
         "sharepointadmin" | "sharepointserviceadministrator" | "spoadmin" => return Some(SHAREPOINT_ADMIN),
         "exchangeadmin" | "exchangeserviceadministrator" => return Some(EXCHANGE_ADMIN),
+        "exchangerecipientadmin" | "recipientmanagement" => return Some(EXCHANGE_RECIPIENT_ADMIN),
         _ => {}
     }
     KNOWN_ROLES.iter().find(|r| squash(r) == n).copied()
@@ -165,6 +169,12 @@ pub struct User {
     pub mailbox: bool,
     #[serde(default)]
     pub archive: bool,
+    /// Service plans turned off in the user's licences (Graph `disabledPlans`, plan ids).
+    #[serde(default, rename = "disabledPlans", skip_serializing_if = "Vec::is_empty")]
+    pub disabled_plans: Vec<String>,
+    /// Graph `usageLocation` (two-letter country code); licences need one.
+    #[serde(default, rename = "usageLocation", skip_serializing_if = "Option::is_none")]
+    pub usage_location: Option<String>,
 }
 
 fn yes() -> bool {
@@ -336,6 +346,15 @@ impl Directory {
         let k = id_or_alias.trim().to_ascii_lowercase();
         self.group_by_id.get(&*k).or_else(|| self.group_by_alias.get(&*k)).map(|i| &self.groups[*i as usize])
     }
+    /// Forget a user's UPN key and index it under its current one (after a UPN change).
+    pub fn reindex_user(&mut self, i: usize, old_upn: &str) {
+        let h = ci_hash(old_upn);
+        if self.by_upn.get(&h) == Some(&(i as u32)) {
+            self.by_upn.remove(&h);
+        }
+        self.upn_overflow.retain(|x| *x as usize != i);
+        self.index_upn(i);
+    }
     pub fn group_by_alias(&self, alias: &str) -> Option<&Group> {
         self.group_by_alias.get(&*alias.trim().to_ascii_lowercase()).map(|i| &self.groups[*i as usize])
     }
@@ -363,6 +382,8 @@ pub fn new_user(tenant_name: &str, upn: &str, display_name: &str) -> User {
         account_enabled: true,
         mailbox: false,
         archive: false,
+        disabled_plans: Vec::new(),
+        usage_location: Some("US".into()),
     }
 }
 

@@ -127,6 +127,12 @@ pub enum SimError {
     CheckpointNotFound(String),
     #[error("{0}")]
     Invalid(String),
+
+    // ── Exchange Online and Microsoft Graph ──────────────────────────────────────────
+    #[error(transparent)]
+    Exo(#[from] crate::sim::exchange::ExoError),
+    #[error(transparent)]
+    Graph(#[from] crate::sim::graph::GraphError),
 }
 
 impl SimError {
@@ -134,6 +140,9 @@ impl SimError {
     pub fn exception(&self) -> &'static str {
         use SimError::*;
         match self {
+            Exo(e) => e.exception(),
+            // Microsoft Graph PowerShell writes service errors as System.Exception.
+            Graph(_) => "System.Exception",
             NoConnection => "System.InvalidOperationException",
             UnknownTenantUrl(_) => "System.Net.WebException",
             BadCredential(_) => "Microsoft.SharePoint.Client.IdcrlException",
@@ -151,6 +160,8 @@ impl SimError {
     pub fn category(&self) -> &'static str {
         use SimError::*;
         match self {
+            Exo(e) => e.category(),
+            Graph(e) => e.category(),
             NoConnection => "NotSpecified",
             AccessDenied(_) => "PermissionDenied",
             FileLocked(_) => "ReadError",

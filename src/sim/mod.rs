@@ -10,18 +10,23 @@
 //! | `tenant` | tenant identity, URLs, cloud, service settings |
 //! | `directory` | users, groups, licences (SKUs), roles — shared by every workload |
 //! | `spo` | sites, relationships, identity maps, cross-tenant moves and their rules |
+//! | `exchange` | Exchange Online recipients, accepted domains, organization config and relationships |
+//! | `exchange_migration` | migration endpoints, batches, migration users, move requests and their rules |
+//! | `graph` | app registrations, service principals, client secrets, admin consent |
 //! | `scenario` | JSON scenarios and the embedded default |
 //! | `state` | `--state` save/load |
 //! | `complete` | read-only queries for the REPL's Tab completion (UPNs, URLs) |
 //!
-//! Exchange Online (recipients, organization relationships, migration endpoints and batches)
-//! and Graph (app registrations, consents) are to be added as sibling modules over the same
-//! World, clock and event queue.
+//! Exchange Online and Graph are sibling modules of SharePoint over the same World, clock and
+//! event queue.
 
 pub mod clock;
 pub mod complete;
 pub mod directory;
 pub mod error;
+pub mod exchange;
+pub mod exchange_migration;
+pub mod graph;
 pub mod ids;
 pub mod scenario;
 pub mod scheduler;

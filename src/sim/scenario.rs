@@ -7,6 +7,8 @@ use serde::Deserialize;
 use crate::sim::clock::{TICKS_PER_DAY, parse_iso};
 use crate::sim::directory::{self, DEFAULT_PLAN, GLOBAL_ADMIN, GroupKind, MIGRATION_SKU, Text, User};
 use crate::sim::error::{SimError, SimResult};
+use crate::sim::exchange::{self, MailboxContent};
+use crate::sim::exchange_migration::{MailboxFault, MbxPhase};
 use crate::sim::ids;
 use crate::sim::spo::{
     BYTES_PER_GB, Fault, FaultOutcome, LockState, PartnerRole, Phase, Relationship, Site, SpoTenant, TEMPLATE_GROUP, TEMPLATE_TEAM, UserMapping, new_onedrive,
@@ -66,6 +68,12 @@ pub struct TenantSpec {
     pub relationships: Vec<RelationshipSpec>,
     #[serde(default)]
     pub identity_map: Vec<MappingSpec>,
+    /// Exchange Online: the organization is dehydrated (RULE 4 of the mailbox migration).
+    #[serde(default)]
+    pub dehydrated: bool,
+    /// Verified (accepted) domains beyond `<name>.onmicrosoft.com`.
+    #[serde(default)]
+    pub domains: Vec<String>,
 }
 
 /// `"oneDrive": false` (none), `true` / absent (a small one), or its content.
@@ -121,10 +129,17 @@ pub struct UserSpec {
     pub roles: Vec<String>,
     #[serde(default)]
     pub one_drive: OneDriveSpec,
-    #[serde(default = "yes")]
-    pub mailbox: bool,
+    /// `"mailbox": false` (none), `true` / absent (a small one), or its content.
+    #[serde(default)]
+    pub mailbox: MailboxSpec,
     #[serde(default)]
     pub archive: bool,
+    /// A mail user instead of a mailbox (`"mailbox": false` too).
+    #[serde(default)]
+    pub mail_user: Option<MailUserSpec>,
+    /// Service plans turned off in the user's licences, by name (`EXCHANGE_S_ENTERPRISE`) or id.
+    #[serde(default)]
+    pub disabled_plans: Vec<String>,
     #[serde(default)]
     pub guest: bool,
     /// What the user teaches in the scenario (documentation only).
@@ -132,8 +147,33 @@ pub struct UserSpec {
     pub note: Option<String>,
 }
 
-fn yes() -> bool {
-    true
+/// A user's mailbox in a scenario.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum MailboxSpec {
+    Present(bool),
+    Content(MailboxContent),
+}
+
+impl Default for MailboxSpec {
+    fn default() -> Self {
+        MailboxSpec::Present(true)
+    }
+}
+
+/// A user that is a MailUser (e.g. a pre-created target of a mailbox migration).
+#[derive(Debug, Deserialize, Clone, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct MailUserSpec {
+    pub external_email_address: String,
+    #[serde(default)]
+    pub primary_smtp_address: Option<String>,
+    /// Proxy addresses to add (e.g. one in a domain the tenant doesn't own).
+    #[serde(default)]
+    pub extra_addresses: Vec<String>,
+    /// RULE 9 of the mailbox migration: the user had a mailbox before.
+    #[serde(default)]
+    pub previous_mailbox: bool,
 }
 
 /// `N` generated users `prefix000001@domain` … with OneDrive sizes spread in a range.
@@ -159,6 +199,11 @@ pub struct BulkSpec {
     pub no_migration_license: bool,
     #[serde(default)]
     pub licenses: Option<Vec<String>>,
+    /// Give every generated user a mailbox, sizes spread in `[min, max]` GB.
+    #[serde(default)]
+    pub mailbox: bool,
+    #[serde(default, rename = "mailboxSizeGB")]
+    pub mailbox_size_gb: Option<[f64; 2]>,
 }
 
 fn one() -> usize {
@@ -250,6 +295,13 @@ pub struct FaultSpec {
     pub outcome: String,
     #[serde(default)]
     pub message: Option<String>,
+    /// `Mailbox`: a mailbox-move fault (phases Validation, InitialSync, Completion); absent or
+    /// `OneDrive`: a OneDrive/SharePoint move fault.
+    #[serde(default)]
+    pub workload: Option<String>,
+    /// Mailbox faults: the exception name in the migration user's error.
+    #[serde(default)]
+    pub exception: Option<String>,
 }
 
 fn bad(msg: impl Into<String>) -> SimError {
@@ -276,12 +328,15 @@ pub fn new_tenant(name: &str) -> SimResult<Tenant> {
         settings: MoveSettings::default(),
         directory: Default::default(),
         spo: SpoTenant::default(),
+        exo: Default::default(),
+        graph: Default::default(),
     };
     let admin_upn = t.admin_account();
     let mut admin = directory::new_user(name, &admin_upn, "MOD Administrator");
     admin.roles = vec![GLOBAL_ADMIN.to_string()];
     admin.licenses = directory::license_names(&[DEFAULT_PLAN]);
-    t.directory.add_user(admin);
+    let ai = t.directory.add_user(admin);
+    exchange::provision_mailbox(&mut t, ai, &exchange::NewMailbox::default(), crate::sim::DEFAULT_START_TICKS)?;
     Ok(t)
 }
 
@@ -299,6 +354,10 @@ pub struct NewUser {
     pub mailbox: bool,
     pub archive: bool,
     pub guest: bool,
+    /// The mailbox's content (when `mailbox`).
+    pub mailbox_content: Option<MailboxContent>,
+    /// A mail user instead of a mailbox.
+    pub mail_user: Option<MailUserSpec>,
 }
 
 /// Add a user (and its OneDrive) to a tenant.
@@ -341,6 +400,39 @@ pub fn add_user(t: &mut Tenant, spec: NewUser, now: i64) -> SimResult<usize> {
         u.user_type = directory::UserType::Guest;
     }
     let i = t.directory.add_user(u);
+    if spec.mailbox {
+        let nm = exchange::NewMailbox { archive: spec.archive, content: spec.mailbox_content.clone().unwrap_or_default() };
+        exchange::provision_mailbox(t, i, &nm, now)?;
+        if spec.mailbox_content.as_ref().is_some_and(|c| c.previous_mailbox) {
+            let r = t.exo.by_external(&t.directory.users[i].object_id).unwrap_or(0);
+            let prev = ids::guid(&["previous-mailbox", &t.name.to_ascii_lowercase(), &upn.to_ascii_lowercase()]);
+            t.exo.update_recipient(r, now, |r| {
+                r.previous_exchange_guid = Some(prev);
+                r.previous_kind = Some(exchange::RecipientKind::UserMailbox);
+            });
+        }
+    } else if let Some(m) = &spec.mail_user {
+        let nm = exchange::NewMailUser {
+            primary_smtp: m.primary_smtp_address.clone(),
+            external_email_address: m.external_email_address.clone(),
+            ..Default::default()
+        };
+        let r = exchange::provision_mail_user(t, i, &nm, now)?;
+        let prev = ids::guid(&["previous-mailbox", &t.name.to_ascii_lowercase(), &upn.to_ascii_lowercase()]);
+        let extra: Vec<String> = m.extra_addresses.iter().map(|a| exchange::normalize_proxy(a)).collect();
+        let previous = m.previous_mailbox;
+        t.exo.update_recipient(r, now, |r| {
+            for a in extra {
+                if !r.has_proxy(&a) {
+                    r.email_addresses.push(a);
+                }
+            }
+            if previous {
+                r.previous_exchange_guid = Some(prev);
+                r.previous_kind = Some(exchange::RecipientKind::UserMailbox);
+            }
+        });
+    }
     if let Some(c) = &spec.onedrive {
         let mut site = new_onedrive(t, &upn, &display, now);
         apply_content(&mut site, c);
@@ -424,6 +516,17 @@ pub fn build(sc: &Scenario, seed: u64) -> SimResult<World> {
         }
     }
     for f in &sc.faults {
+        if f.workload.as_deref().is_some_and(|x| x.eq_ignore_ascii_case("Mailbox") || x.eq_ignore_ascii_case("Exchange")) {
+            let phase = MbxPhase::parse(&f.phase)
+                .ok_or_else(|| bad(format!("mailbox fault phase must be Validation, InitialSync or Completion, not '{}'", f.phase)))?;
+            let fail = match FaultOutcome::parse(&f.outcome) {
+                Some(FaultOutcome::Failed) => true,
+                Some(FaultOutcome::Rescheduled) => false,
+                None => return Err(bad(format!("fault outcome must be Failed or Rescheduled, not '{}'", f.outcome))),
+            };
+            w.mailbox_faults.push(MailboxFault { key: f.user.clone(), phase, fail, exception: f.exception.clone(), message: f.message.clone() });
+            continue;
+        }
         w.faults.push(Fault {
             key: f.user.clone(),
             phase: Phase::parse(&f.phase).ok_or_else(|| bad(format!("fault phase must be Validation, Backup, Restore or Cleanup, not '{}'", f.phase)))?,
@@ -472,6 +575,22 @@ fn tenant_from(ts: &TenantSpec, now: i64) -> SimResult<Tenant> {
             OneDriveSpec::Present(true) => Some(ContentSpec::default()),
             OneDriveSpec::Content(c) => Some(c.clone()),
         };
+        let disabled: Vec<String> = u
+            .disabled_plans
+            .iter()
+            .map(|d| {
+                let lic = u.licenses.clone().unwrap_or_else(|| vec![DEFAULT_PLAN.to_string()]);
+                lic.iter()
+                    .flat_map(|l| crate::sim::graph::service_plans(l))
+                    .find(|p| p.name.eq_ignore_ascii_case(d))
+                    .map(|p| p.id)
+                    .unwrap_or_else(|| d.to_ascii_lowercase())
+            })
+            .collect();
+        let (mailbox, mailbox_content) = match &u.mailbox {
+            MailboxSpec::Present(b) => (*b && u.mail_user.is_none(), None),
+            MailboxSpec::Content(c) => (true, Some(c.clone())),
+        };
         let spec = NewUser {
             upn: u.upn.clone(),
             display_name: u.display_name.clone(),
@@ -480,11 +599,14 @@ fn tenant_from(ts: &TenantSpec, now: i64) -> SimResult<Tenant> {
             no_migration_license: u.no_migration_license,
             roles: u.roles.clone(),
             onedrive,
-            mailbox: u.mailbox,
+            mailbox,
             archive: u.archive,
             guest: u.guest,
+            mailbox_content,
+            mail_user: u.mail_user.clone(),
         };
-        add_user(&mut t, spec, now)?;
+        let ui = add_user(&mut t, spec, now)?;
+        t.directory.users[ui].disabled_plans = disabled;
     }
     for b in &ts.bulk_users {
         let pad = b.digits.clamp(1, 12);
@@ -503,16 +625,26 @@ fn tenant_from(ts: &TenantSpec, now: i64) -> SimResult<Tenant> {
                     ..Default::default()
                 })
             };
+            let mailbox_content = b.mailbox_size_gb.map(|[a, z]| {
+                let gb = a + (z - a) * ids::unit(0, &[&t.name, &local, "mailbox"]);
+                MailboxContent { size_gb: Some(gb), item_count: Some((gb * 5000.0) as u64), ..Default::default() }
+            });
             let spec = NewUser {
                 upn,
                 display_name: Some(local.clone()),
                 licenses: b.licenses.clone(),
                 no_migration_license: b.no_migration_license,
                 onedrive,
+                mailbox: b.mailbox,
+                mailbox_content,
                 ..Default::default()
             };
             add_user(&mut t, spec, now)?;
         }
+    }
+    t.exo.dehydrated = ts.dehydrated;
+    for d in &ts.domains {
+        t.exo.domains.push(d.trim().to_string());
     }
     for g in &ts.groups {
         add_group(&mut t, g, now)?;
@@ -559,14 +691,12 @@ pub fn add_group(t: &mut Tenant, g: &GroupSpec, now: i64) -> SimResult<()> {
         apply_content(&mut site, c);
         t.spo.insert_site(site);
     }
-    t.directory.add_group(directory::Group {
-        object_id,
-        display_name: g.display_name.clone(),
-        alias: g.alias.clone(),
-        kind: g.kind.unwrap_or_default(),
-        members,
-        site_url,
-    });
+    let kind = g.kind.unwrap_or_default();
+    let gi = t.directory.add_group(directory::Group { object_id, display_name: g.display_name.clone(), alias: g.alias.clone(), kind, members, site_url });
+    // Mail-enabled groups are Exchange recipients too.
+    if matches!(kind, GroupKind::MailEnabledSecurity | GroupKind::Distribution) {
+        exchange::provision_group(t, gi, None, now)?;
+    }
     Ok(())
 }
 

@@ -38,6 +38,9 @@ pub enum Step {
     PhaseDone,
     /// Rescheduled → Scheduled again.
     Requeue,
+    /// A mailbox migration step of tenant N (`sim::exchange_migration`); `target` is the
+    /// migration user (or batch) index.
+    Mailbox(u16, crate::sim::exchange_migration::MbxStep),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -102,6 +105,10 @@ impl World {
     }
 
     fn handle(&mut self, ev: Event) {
+        if let Step::Mailbox(tenant, step) = ev.step {
+            self.handle_mailbox(tenant as usize, ev.target as usize, ev.generation, step);
+            return;
+        }
         let i = ev.target as usize;
         let Some(m) = self.moves.get(i) else { return };
         if m.generation != ev.generation {

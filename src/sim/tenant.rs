@@ -1,5 +1,5 @@
 //! A tenant: identity (tenant id, initial domain, SharePoint host URLs), service settings, its
-//! directory and its SharePoint state. Exchange Online and Graph state will be sibling fields.
+//! directory and its SharePoint state; its Exchange Online and Graph state are sibling fields.
 
 use serde::{Deserialize, Serialize};
 
@@ -123,6 +123,12 @@ pub struct Tenant {
     pub settings: MoveSettings,
     pub directory: Directory,
     pub spo: SpoTenant,
+    /// Exchange Online (recipients, relationships, endpoints, batches, moves).
+    #[serde(default)]
+    pub exo: crate::sim::exchange::ExoTenant,
+    /// Entra ID app registrations, service principals and consents.
+    #[serde(default)]
+    pub graph: crate::sim::graph::GraphTenant,
 }
 
 fn default_geo() -> String {

@@ -45,6 +45,9 @@ pub struct World {
     pub events: EventQueue,
     #[serde(default)]
     pub checkpoints: Vec<Checkpoint>,
+    /// Declared mailbox-move failures (`sim::exchange_migration`), consumed when they fire.
+    #[serde(default)]
+    pub mailbox_faults: Vec<crate::sim::exchange_migration::MailboxFault>,
     #[serde(skip)]
     pub(crate) idx: Indexes,
 }
@@ -84,6 +87,7 @@ impl World {
             notifications: Vec::new(),
             events: EventQueue::default(),
             checkpoints: Vec::new(),
+            mailbox_faults: Vec::new(),
             idx: Indexes::default(),
         }
     }
@@ -91,9 +95,12 @@ impl World {
     /// Rebuild every index (after loading a state file or restoring a checkpoint).
     pub fn rebuild_indexes(&mut self) {
         let mut idx = Indexes::default();
+        let now = self.now_ticks;
         for (i, t) in self.tenants.iter_mut().enumerate() {
             t.directory.rebuild_indexes();
             t.spo.rebuild_indexes();
+            t.exo.rebuild_indexes();
+            crate::sim::graph::ensure_builtins(t, now);
             idx.tenant_by_name.insert(t.name.to_ascii_lowercase(), i);
         }
         self.idx = idx;
@@ -119,8 +126,10 @@ impl World {
         }
         let i = self.tenants.len();
         self.idx.tenant_by_name.insert(t.name.to_ascii_lowercase(), i);
-        // Tenants are built through Directory/SpoTenant methods that keep their indexes.
+        // Tenants are built through Directory/SpoTenant/ExoTenant methods that keep their indexes.
         self.tenants.push(t);
+        let now = self.now_ticks;
+        crate::sim::graph::ensure_builtins(&mut self.tenants[i], now);
         self.index_hosts(i);
         Ok(i)
     }

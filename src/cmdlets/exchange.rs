@@ -1,0 +1,2303 @@
+//! Exchange Online cmdlets (ExchangeOnlineManagement): thin translations between bound
+//! parameters, the simulation (`sim::exchange`, `sim::exchange_migration`) and output objects.
+//!
+//! * The cmdlets exist only after Connect-ExchangeOnline (see `cmdlets::lookup`); with
+//!   `-Prefix X` they are `Verb-XNoun` and run against that connection's tenant
+//!   (`cx.info.prefix`). Several connections (two tenants) can be open at once.
+//! * The connected account's directory roles decide which cmdlets exist (Exchange RBAC):
+//!   Global / Exchange Administrator = Organization Management (everything); Exchange
+//!   Recipient Administrator = Recipient Management (recipients, Move Mailboxes, migration, but
+//!   no organization relationships or organization settings); other accounts get none.
+//! * Errors are written as EXO V3 writes them: non-terminating, category mostly NotSpecified,
+//!   FullyQualifiedErrorId `[Server=…,RequestId=…,TimeStamp=…] [FailureCategory=Cmdlet-<Exception>]
+//!   <hex>,Microsoft.Exchange.Management.<Area>.<Class>`.
+//! * Output types and property names are the service's (`Microsoft.Exchange.Data.*`), with the
+//!   default table views EXO's format data declares.
+
+use std::rc::Rc;
+
+use crate::cmdlets::{ExoConnection, Make};
+use crate::engine::commands::{Cmdlet, Cx, FnCmdlet};
+use crate::engine::convert::{to_bool, to_display_string};
+use crate::engine::datetime::{DateKind, DateTime};
+use crate::engine::error::{ErrorRecord, R};
+use crate::engine::interp::Interp;
+use crate::engine::value::{PsObject, Value, parse_guid};
+use crate::sim::directory::{self, EXCHANGE_ADMIN, EXCHANGE_RECIPIENT_ADMIN, GLOBAL_ADMIN};
+use crate::sim::exchange::{
+    self as exo, ArchiveStatus, ExoError, MAILBOX_QUOTA_GB, MailboxPermission, MoveCapability, Recipient, RecipientKind, RelationshipChange, ZERO_GUID,
+    byte_size, domain_of, normalize_proxy, smtp_of, valid_smtp,
+};
+use crate::sim::exchange_migration::{self as mig, MbxPhase, MoveStatus, NewBatch, NewEndpoint, UserStatus};
+use crate::sim::tenant::Tenant;
+use crate::sim::{World, clock, ids};
+
+macro_rules! simple {
+    ($f:path) => {{
+        fn make() -> Box<dyn Cmdlet> {
+            Box::new(FnCmdlet($f))
+        }
+        make as Make
+    }};
+}
+
+pub const CMDLETS: &[(&str, Make)] = &[
+    ("Connect-ExchangeOnline", simple!(connect)),
+    ("Disconnect-ExchangeOnline", simple!(disconnect)),
+    ("Get-OrganizationConfig", simple!(get_org_config)),
+    ("Enable-OrganizationCustomization", simple!(enable_customization)),
+    ("Get-AcceptedDomain", simple!(get_accepted_domain)),
+    ("Get-OrganizationRelationship", simple!(get_relationship)),
+    ("New-OrganizationRelationship", simple!(new_relationship)),
+    ("Set-OrganizationRelationship", simple!(set_relationship)),
+    ("Remove-OrganizationRelationship", simple!(remove_relationship)),
+    ("Get-MigrationEndpoint", simple!(get_endpoint)),
+    ("New-MigrationEndpoint", simple!(new_endpoint)),
+    ("Set-MigrationEndpoint", simple!(set_endpoint)),
+    ("Remove-MigrationEndpoint", simple!(remove_endpoint)),
+    ("Test-MigrationServerAvailability", simple!(test_server)),
+    ("Get-MigrationBatch", simple!(get_batch)),
+    ("New-MigrationBatch", simple!(new_batch)),
+    ("Start-MigrationBatch", simple!(start_batch)),
+    ("Stop-MigrationBatch", simple!(stop_batch)),
+    ("Complete-MigrationBatch", simple!(complete_batch)),
+    ("Set-MigrationBatch", simple!(set_batch)),
+    ("Remove-MigrationBatch", simple!(remove_batch)),
+    ("Get-MigrationUser", simple!(get_migration_user)),
+    ("Remove-MigrationUser", simple!(remove_migration_user)),
+    ("Get-MigrationUserStatistics", simple!(get_migration_user_stats)),
+    ("Get-MoveRequest", simple!(get_move_request)),
+    ("Get-MoveRequestStatistics", simple!(get_move_request_stats)),
+    ("Get-Mailbox", simple!(get_mailbox)),
+    ("Set-Mailbox", simple!(set_mailbox)),
+    ("Enable-Mailbox", simple!(enable_mailbox)),
+    ("Get-MailUser", simple!(get_mail_user)),
+    ("New-MailUser", simple!(new_mail_user)),
+    ("Set-MailUser", simple!(set_mail_user)),
+    ("Get-User", simple!(get_user)),
+    ("Set-User", simple!(set_user)),
+    ("Get-Recipient", simple!(get_recipient)),
+    ("Get-DistributionGroup", simple!(get_group)),
+    ("New-DistributionGroup", simple!(new_group)),
+    ("Add-DistributionGroupMember", simple!(add_member)),
+    ("Get-DistributionGroupMember", simple!(get_members)),
+    ("Remove-DistributionGroupMember", simple!(remove_member)),
+    ("Get-MailboxPermission", simple!(get_permission)),
+    ("Add-MailboxPermission", simple!(add_permission)),
+    // Simulation control for the mailbox side (declared in simctl.jsonl).
+    ("Set-TenantSimMailbox", simple!(sim_set_mailbox)),
+    ("Add-TenantSimMailboxFault", simple!(sim_add_fault)),
+];
+
+const T_MAILBOX: &str = "Microsoft.Exchange.Data.Directory.Management.Mailbox";
+const T_MAILUSER: &str = "Microsoft.Exchange.Data.Directory.Management.MailUser";
+const T_RECIPIENT: &str = "Microsoft.Exchange.Data.Directory.Management.ReducedRecipient";
+const T_USER: &str = "Microsoft.Exchange.Data.Directory.Management.User";
+const T_GROUP: &str = "Microsoft.Exchange.Data.Directory.Management.DistributionGroup";
+const T_ORGCONFIG: &str = "Microsoft.Exchange.Data.Directory.Management.OrganizationConfig";
+const T_DOMAIN: &str = "Microsoft.Exchange.Data.Directory.SystemConfiguration.AcceptedDomain";
+const T_ORGREL: &str = "Microsoft.Exchange.Data.Directory.Management.OrganizationRelationship";
+const T_ENDPOINT: &str = "Microsoft.Exchange.Data.Storage.Management.MigrationEndpoint";
+const T_BATCH: &str = "Microsoft.Exchange.Data.Storage.Management.MigrationBatch";
+const T_MIGUSER: &str = "Microsoft.Exchange.Data.Storage.Management.MigrationUser";
+const T_MIGSTATS: &str = "Microsoft.Exchange.Data.Storage.Management.MigrationUserStatistics";
+const T_MOVE: &str = "Microsoft.Exchange.Data.Directory.Management.MoveRequest";
+const T_MOVESTATS: &str = "Microsoft.Exchange.Data.Directory.Management.MoveRequestStatistics";
+const T_PERMISSION: &str = "Microsoft.Exchange.Management.RecipientTasks.MailboxAcePresentationObject";
+const T_TEST: &str = "Microsoft.Exchange.Migration.TestMigrationServerAvailabilityOutcome";
+
+/// The default views of EXO's format data, registered once.
+fn register_views() {
+    thread_local! { static DONE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) }; }
+    if DONE.with(|d| d.replace(true)) {
+        return;
+    }
+    use crate::engine::format::{register_display, register_table_view};
+    let cols = |c: &[&'static str]| c.iter().map(|p| (*p, *p, 0usize, false)).collect::<Vec<_>>();
+    register_table_view(T_MAILBOX, &cols(&["Name", "Alias", "Database", "ProhibitSendQuota", "ExternalDirectoryObjectId"]));
+    register_table_view(T_MAILUSER, &cols(&["Name", "RecipientType"]));
+    register_table_view(T_RECIPIENT, &cols(&["Name", "RecipientType"]));
+    register_table_view(T_USER, &cols(&["Name", "RecipientType"]));
+    register_table_view(T_GROUP, &cols(&["Name", "DisplayName", "GroupType", "PrimarySmtpAddress"]));
+    register_table_view(T_DOMAIN, &cols(&["Name", "DomainName", "DomainType", "Default"]));
+    register_table_view(T_ORGREL, &cols(&["Name", "DomainNames", "FreeBusyAccessEnabled", "FreeBusyAccessLevel"]));
+    register_table_view(T_ENDPOINT, &cols(&["Identity", "EndpointType", "RemoteServer"]));
+    register_table_view(T_BATCH, &cols(&["Identity", "Status", "Type", "TotalCount"]));
+    register_table_view(T_MIGUSER, &cols(&["Identity", "Batch", "Status", "LastSyncTime"]));
+    register_table_view(
+        T_MIGSTATS,
+        &[
+            ("Identity", "Identity", 0, false),
+            ("Batch", "Batch", 0, false),
+            ("Status", "Status", 0, false),
+            ("Items Synced", "SyncedItemCount", 0, true),
+            ("Items Skipped", "SkippedItemCount", 0, true),
+        ],
+    );
+    register_table_view(T_MOVE, &cols(&["DisplayName", "Status", "TargetDatabase"]));
+    register_table_view(T_MOVESTATS, &cols(&["DisplayName", "StatusDetail", "TotalMailboxSize", "TotalArchiveSize", "PercentComplete"]));
+    register_table_view(T_PERMISSION, &cols(&["Identity", "User", "AccessRights", "IsInherited", "Deny"]));
+    register_display(T_TEST, &["RunspaceId", "Result", "Message", "SupportsCutover", "ErrorDetail"]);
+}
+
+// ───────────────────────────── plumbing ─────────────────────────────
+
+fn date(ticks: i64) -> Value {
+    Value::DateTime(DateTime::from_ticks(ticks, DateKind::Utc))
+}
+fn opt_date(t: Option<i64>) -> Value {
+    t.map(date).unwrap_or(Value::Null)
+}
+fn guid(s: &str) -> Value {
+    match parse_guid(s) {
+        Some(g) => Value::Guid(Rc::new(g)),
+        None => Value::str(s),
+    }
+}
+fn strs<S: AsRef<str>>(v: &[S]) -> Value {
+    Value::array(v.iter().map(|s| Value::str(s.as_ref())).collect())
+}
+fn opt_str(s: Option<&str>) -> Value {
+    s.map(Value::str).unwrap_or(Value::Null)
+}
+fn opt_bool(cx: &Cx, name: &str) -> Option<bool> {
+    cx.get(name).filter(|v| !v.is_null()).map(to_bool)
+}
+
+/// An identity argument: an object (piped from a Get- cmdlet) by its Guid or Identity, else text.
+pub fn ident(v: &Value) -> String {
+    if let Value::Object(o) = v {
+        let o = o.borrow();
+        for p in ["Guid", "Identity", "Name"] {
+            if let Some(x) = o.get_value(p).filter(|x| !x.is_null()) {
+                return to_display_string(&x);
+            }
+        }
+    }
+    to_display_string(v).trim().to_string()
+}
+
+fn ident_param(cx: &Cx, name: &str) -> Option<String> {
+    cx.get(name).filter(|v| !v.is_null()).map(ident)
+}
+
+/// The connection this cmdlet runs against (its prefix), if any.
+fn connection(it: &Interp, prefix: Option<&str>) -> Option<ExoConnection> {
+    it.session
+        .exo
+        .iter()
+        .find(|c| match (&c.prefix, prefix) {
+            (None, None) => true,
+            (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+            _ => false,
+        })
+        .cloned()
+}
+
+/// The Exchange management role group an account has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Rbac {
+    None,
+    RecipientManagement,
+    OrganizationManagement,
+}
+
+fn rbac(t: &Tenant, account: &str) -> Rbac {
+    match t.directory.user(account) {
+        Some(u) if u.account_enabled && (u.has_role(GLOBAL_ADMIN) || u.has_role(EXCHANGE_ADMIN)) => Rbac::OrganizationManagement,
+        Some(u) if u.account_enabled && u.has_role(EXCHANGE_RECIPIENT_ADMIN) => Rbac::RecipientManagement,
+        _ => Rbac::None,
+    }
+}
+
+/// RULE 21 (Exchange RBAC): the role group a cmdlet needs. Organization Management alone sets
+/// organization relationships (and so -MailboxMoveCapability) and organization settings; Move
+/// Mailboxes (Recipient Management) runs migrations and manages recipients.
+fn required(name: &str) -> Rbac {
+    let n = name.to_ascii_lowercase();
+    if matches!(n.as_str(), "connect-exchangeonline" | "disconnect-exchangeonline") {
+        return Rbac::None;
+    }
+    if n.ends_with("-organizationrelationship") && !n.starts_with("get-") || n == "enable-organizationcustomization" {
+        return Rbac::OrganizationManagement;
+    }
+    Rbac::RecipientManagement
+}
+
+/// Does the connection's account hold the role the cmdlet needs? (`cmdlets::lookup` asks, so
+/// a cmdlet outside the account's roles does not exist, as in Exchange Online.)
+pub fn cmdlet_allowed(it: &Interp, prefix: Option<&str>, name: &str) -> bool {
+    let need = required(name);
+    if need == Rbac::None {
+        return true;
+    }
+    let (Some(c), Some(w)) = (connection(it, prefix), it.world.as_deref()) else { return true };
+    match w.tenant_index(&c.tenant) {
+        Some(t) => rbac(&w.tenants[t], &c.account) >= need,
+        None => false,
+    }
+}
+
+/// The namespace and class of a cmdlet in the FullyQualifiedErrorId.
+fn class_of(name: &str) -> String {
+    let (verb, noun) = name.split_once('-').unwrap_or((name, ""));
+    let compact = format!("{verb}{noun}");
+    let area = match noun.to_ascii_lowercase().as_str() {
+        "organizationrelationship" | "acceptedomain" | "accepteddomain" | "organizationconfig" => "SystemConfigurationTasks",
+        "organizationcustomization" => return format!("Microsoft.Exchange.Management.Deployment.{compact}Task"),
+        "migrationendpoint" | "migrationserveravailability" => "Migration.MigrationService.Endpoint",
+        "migrationbatch" => "Migration.MigrationService.Batch",
+        "migrationuser" | "migrationuserstatistics" => "Migration.MigrationService.User",
+        _ => "RecipientTasks",
+    };
+    format!("Microsoft.Exchange.Management.{area}.{compact}")
+}
+
+/// An error record as Exchange Online writes it.
+fn exo_record(cx: &mut Cx, t: Option<usize>, exception: &str, message: &str, category: &'static str) -> ErrorRecord {
+    let short = exception.rsplit('.').next().unwrap_or(exception).to_string();
+    let name = cx.name().to_string();
+    let (server, request, ts) = match t {
+        Some(t) => {
+            let w = cx.it.world_mut();
+            let now = w.now_ticks;
+            let tn = &mut w.tenants[t];
+            tn.exo.requests += 1;
+            let req = ids::guid(&["request", &tn.tenant_id, &tn.exo.requests.to_string()]);
+            (tn.exo_server(), req, us_time(now))
+        }
+        None => ("EXO".into(), ids::guid(&["request", &name]), String::new()),
+    };
+    let hex = format!("{:08X}", ids::hash(&[&short, &name]) as u32);
+    let fqid = format!("[Server={server},RequestId={request},TimeStamp={ts}] [FailureCategory=Cmdlet-{short}] {hex},{}", class_of(&name));
+    ErrorRecord::new(exception, message.to_string(), &fqid, category).at(cx.file, cx.span).for_command(cx.invoked_as)
+}
+
+/// `1/14/2022 2:38:19 PM` (the service's en-US timestamps).
+fn us_time(ticks: i64) -> String {
+    match clock::to_chrono(ticks) {
+        Some(d) => d.format("%-m/%-d/%Y %-I:%M:%S %p").to_string(),
+        None => String::new(),
+    }
+}
+
+fn fail(cx: &mut Cx, t: Option<usize>, e: &ExoError) -> R {
+    let rec = exo_record(cx, t, e.exception(), &e.to_string(), e.category());
+    cx.write_error(rec)
+}
+
+/// The tenant of this cmdlet's connection (always there: the cmdlet resolves only when it is).
+fn tenant(cx: &mut Cx) -> Result<usize, R> {
+    let prefix = cx.info.prefix.clone();
+    let conn = connection(cx.it, prefix.as_deref());
+    let Some(conn) = conn else {
+        let rec = exo_record(
+            cx,
+            None,
+            "System.InvalidOperationException",
+            "No active Exchange Online connection. Run Connect-ExchangeOnline first.",
+            "InvalidOperation",
+        );
+        return Err(cx.write_error(rec));
+    };
+    register_views();
+    match cx.it.world_mut().tenant_index(&conn.tenant) {
+        Some(t) => Ok(t),
+        None => {
+            let rec =
+                exo_record(cx, None, "System.InvalidOperationException", &format!("The organization '{}' no longer exists.", conn.tenant), "InvalidOperation");
+            Err(cx.write_error(rec))
+        }
+    }
+}
+
+macro_rules! tenant_or_return {
+    ($cx:expr) => {
+        match tenant($cx) {
+            Ok(t) => t,
+            Err(r) => return r,
+        }
+    };
+}
+
+fn world<'a>(cx: &'a mut Cx) -> &'a mut World {
+    cx.it.world_mut()
+}
+
+fn emit_all(cx: &mut Cx, values: Vec<Value>) -> R {
+    for v in values {
+        cx.emit(v)?;
+    }
+    Ok(())
+}
+
+/// ResultSize: 1000 by default (with the service's warning when more exist), `Unlimited`.
+fn result_size(cx: &Cx) -> Option<usize> {
+    match cx.get("ResultSize") {
+        None => Some(1000),
+        Some(v) => {
+            let s = to_display_string(v);
+            if s.eq_ignore_ascii_case("unlimited") { None } else { s.trim().parse::<usize>().ok().or(Some(1000)) }
+        }
+    }
+}
+
+fn limit(cx: &mut Cx, mut v: Vec<Value>) -> Result<Vec<Value>, crate::engine::error::Flow> {
+    if let Some(n) = result_size(cx) {
+        if v.len() > n {
+            v.truncate(n);
+            if !cx.has("ResultSize") {
+                cx.warning("By default, only the first 1000 items are returned. Use the ResultSize parameter to specify the number of items returned. To return all items, specify \"-ResultSize Unlimited\". Be aware that, depending upon the actual number of items, returning all items can take a long time and consume a large amount of memory. Also, we don't recommend storing the results in a variable. Instead, pipe the results to another task or script to perform batch changes.")?;
+            }
+        }
+    }
+    Ok(v)
+}
+
+// ───────────────────────────── connection ─────────────────────────────
+
+const BANNER: &str = "----------------------------------------------------------------------------------------
+This V3 EXO PowerShell module contains new REST API backed Exchange Online cmdlets which doesn't require WinRM for Client-Server communication. You can now run these cmdlets after turning off WinRM Basic Auth in your client machine thus making it more secure.
+
+Unlike the EXO* prefixed cmdlets, the cmdlets in this module support full functional parity with the RPS (V1) cmdlets.
+
+V3 cmdlets in the downloaded module are resilient to transient failures, handling retries and throttling errors inherently.
+
+REST backed EOP and SCC cmdlets are also available in the V3 module. Similar to EXO, the cmdlets can be run without WinRM basic auth enabled.
+
+For more information check https://aka.ms/exov3-module
+----------------------------------------------------------------------------------------
+";
+
+/// The tenant a domain or tenant id names (initial domain, accepted domain or tenant id).
+fn tenant_by_domain(w: &World, domain: &str) -> Option<usize> {
+    let d = domain.trim();
+    if let Some(t) = w.tenant_index(d) {
+        return Some(t);
+    }
+    w.tenants.iter().position(|t| t.accepts(d))
+}
+
+fn connect(cx: &mut Cx) -> R {
+    let prefix = cx.string("Prefix").filter(|p| !p.trim().is_empty());
+    let upn = cx.string("UserPrincipalName").or_else(|| {
+        cx.get("Credential").and_then(|v| match v {
+            Value::Object(o) => o.borrow().get_value("UserName").map(|u| to_display_string(&u)),
+            _ => None,
+        })
+    });
+    let org = cx.string("Organization").or_else(|| cx.string("DelegatedOrganization"));
+    let app_only = cx.has("AppId") || cx.has("CertificateThumbprint") || cx.has("Certificate") || cx.switch("ManagedIdentity") || cx.has("AccessToken");
+    let show_banner = cx.get("ShowBanner").map(to_bool).unwrap_or(true);
+    let w = world(cx);
+    let domain = org.clone().or_else(|| upn.as_ref().map(|u| domain_of(u)));
+    let result: Result<ExoConnection, (String, String, &'static str)> = match domain {
+        None => Err((
+            "System.InvalidOperationException".into(),
+            "tenantsim has no interactive sign-in: use Connect-ExchangeOnline -UserPrincipalName <admin UPN> (or -AppId and -Organization for app-only authentication).".into(),
+            "InvalidOperation",
+        )),
+        Some(d) => match tenant_by_domain(w, &d) {
+            None => Err((
+                "Microsoft.Identity.Client.MsalServiceException".into(),
+                format!("AADSTS90002: Tenant '{d}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud."),
+                "AuthenticationError",
+            )),
+            Some(t) => {
+                let tn = &w.tenants[t];
+                let account = if app_only && upn.is_none() { Some(tn.admin_account()) } else { upn.clone() };
+                match account.as_deref().and_then(|a| tn.directory.user(a)) {
+                    Some(u) if u.account_enabled => Ok(ExoConnection { prefix: prefix.clone(), tenant: tn.name.clone(), account: u.upn.clone() }),
+                    Some(u) => Err(("Microsoft.Identity.Client.MsalServiceException".into(), format!("AADSTS50057: The user account is disabled. The account '{}' is disabled.", u.upn), "AuthenticationError")),
+                    None => Err((
+                        "Microsoft.Identity.Client.MsalServiceException".into(),
+                        format!(
+                            "AADSTS50034: The user account {} does not exist in the {} directory. To sign into this application, the account must be added to the directory.",
+                            account.unwrap_or_default(),
+                            tn.tenant_id
+                        ),
+                        "AuthenticationError",
+                    )),
+                }
+            }
+        },
+    };
+    match result {
+        Ok(c) => {
+            if show_banner {
+                cx.it.host.write_line(BANNER);
+            }
+            let session = &mut cx.it.session.exo;
+            session.retain(|x| !x.prefix.as_deref().map(str::to_ascii_lowercase).eq(&c.prefix.as_deref().map(str::to_ascii_lowercase)));
+            session.push(c);
+            // Commands come and go with connections: re-resolve every call site.
+            cx.it.generation += 1;
+            Ok(())
+        }
+        Err((exc, msg, cat)) => {
+            let rec = ErrorRecord::new(&exc, msg, &format!("{},Connect-ExchangeOnline", exc.rsplit('.').next().unwrap_or(&exc)), cat)
+                .at(cx.file, cx.span)
+                .for_command(cx.invoked_as);
+            Err(cx.terminate(rec))
+        }
+    }
+}
+
+fn disconnect(cx: &mut Cx) -> R {
+    let prefixes = cx.strings("ModulePrefix");
+    let ids = cx.strings("ConnectionId");
+    let session = &mut cx.it.session.exo;
+    let before = session.len();
+    if prefixes.is_empty() && ids.is_empty() {
+        session.clear();
+    } else {
+        session.retain(|c| {
+            let p = c.prefix.clone().unwrap_or_default();
+            !prefixes.iter().any(|x| x.eq_ignore_ascii_case(&p)) && !ids.iter().any(|x| x.eq_ignore_ascii_case(&connection_id(c)))
+        });
+    }
+    if session.len() != before {
+        cx.it.generation += 1;
+    }
+    Ok(())
+}
+
+/// A stable ConnectionId of a connection.
+fn connection_id(c: &ExoConnection) -> String {
+    ids::guid(&["exo-connection", &c.tenant, c.prefix.as_deref().unwrap_or("")])
+}
+
+// ───────────────────────────── organization ─────────────────────────────
+
+fn get_org_config(cx: &mut Cx) -> R {
+    let t = tenant_or_return!(cx);
+    let tn = &world(cx).tenants[t];
+    let mut o = PsObject::typed(T_ORGCONFIG);
+    o.set("Name", Value::string(tn.initial_domain()));
+    o.set("DisplayName", Value::str(&tn.display_name));
+    o.set("Identity", Value::string(tn.initial_domain()));
+    o.set("Guid", guid(&ids::guid(&["orgconfig", &tn.tenant_id])));
+    o.set("ExternalDirectoryOrganizationId", guid(&tn.tenant_id));
+    o.set("IsDehydrated", Value::Bool(tn.exo.dehydrated));
+    o.set("OrganizationId", Value::string(format!("{} - {}", tn.exo_dc(), tn.initial_domain())));
+    o.set("EwsApplicationAccessPolicy", Value::Null);
+    o.set("OAuth2ClientProfileEnabled", Value::Bool(true));
+    o.set("MailTipsAllTipsEnabled", Value::Bool(true));
+    o.set("AutoExpandingArchiveEnabled", Value::Bool(false));
+    o.set("DefaultPublicFolderMailbox", Value::Null);
+    o.set("IsValid", Value::Bool(true));
+    cx.emit(o.into_value())
+}
+
+fn enable_customization(cx: &mut Cx) -> R {
+    let t = tenant_or_return!(cx);
+    match world(cx).enable_customization(t) {
+        Ok(()) => Ok(()),
+        Err(e) => fail(cx, Some(t), &e),
+    }
+}
+
+fn get_accepted_domain(cx: &mut Cx) -> R {
+    let t = tenant_or_return!(cx);
+    let id = ident_param(cx, "Identity");
+    let tn = &world(cx).tenants[t];
+    let domains = tn.accepted_domains();
+    let mut out = Vec::new();
+    for (i, d) in domains.iter().enumerate() {
+        if id.as_deref().is_some_and(|x| !x.eq_ignore_ascii_case(d)) {
+            continue;
+        }
+        let mut o = PsObject::typed(T_DOMAIN);
+        o.set("Name", Value::str(d));
+        o.set("DomainName", Value::str(d));
+        o.set("DomainType", Value::str("Authoritative"));
+        o.set("Default", Value::Bool(i == 0));
+        o.set("InitialDomain", Value::Bool(i == 0));
+        o.set("Identity", Value::str(d));
+        o.set("Guid", guid(&ids::guid(&["accepted-domain", &tn.tenant_id, &d.to_ascii_lowercase()])));
+        out.push(o.into_value());
+    }
+    if out.is_empty() {
+        if let Some(x) = id {
+            let e = ExoError::NotFound(x, tn.exo_dc());
+            return fail(cx, Some(t), &e);
+        }
+    }
+    emit_all(cx, out)
+}
+
+fn relationship_object(r: &exo::OrgRelationship) -> Value {
+    let mut o = PsObject::typed(T_ORGREL);
+    o.set("Name", Value::str(&r.name));
+    o.set("DomainNames", strs(&r.domain_names));
+    o.set("FreeBusyAccessEnabled", Value::Bool(r.free_busy_access_enabled));
+    o.set("FreeBusyAccessLevel", Value::str(r.free_busy_access_level.as_deref().unwrap_or("None")));
+    o.set("FreeBusyAccessScope", Value::Null);
+    o.set("MailboxMoveEnabled", Value::Bool(r.mailbox_move_enabled));
+    o.set("MailboxMoveCapability", Value::string(MoveCapability::display(&r.capability)));
+    o.set("MailboxMovePublishedScopes", strs(&r.published_scopes));
+    o.set("OAuthApplicationId", opt_str(r.oauth_application_id.as_deref()));
+    o.set("DeliveryReportEnabled", Value::Bool(r.delivery_report_enabled));
+    o.set("MailTipsAccessEnabled", Value::Bool(r.mail_tips_access_enabled));
+    o.set("MailTipsAccessLevel", Value::str("None"));
+    o.set("PhotosEnabled", Value::Bool(r.photos_enabled));
+    o.set("TargetApplicationUri", opt_str(r.target_application_uri.as_deref()));
+    o.set("TargetSharingEpr", Value::Null);
+    o.set("TargetOwaURL", Value::Null);
+    o.set("TargetAutodiscoverEpr", opt_str(r.target_autodiscover_epr.as_deref()));
+    o.set("OrganizationContact", opt_str(r.organization_contact.as_deref()));
+    o.set("Enabled", Value::Bool(r.enabled));
+    o.set("ArchiveAccessEnabled", Value::Bool(r.archive_access_enabled));
+    o.set("Identity", Value::str(&r.name));
+    o.set("IsValid", Value::Bool(true));
+    o.set("WhenChanged", date(r.changed));
+    o.set("WhenCreated", date(r.created));
+    o.set("Guid", guid(&r.guid));
+    o.into_value()
+}
+
+fn get_relationship(cx: &mut Cx) -> R {
+    let t = tenant_or_return!(cx);
+    let id = ident_param(cx, "Identity");
+    let tn = &world(cx).tenants[t];
+    let out: Vec<Value> = tn
+        .exo
+        .relationships
+        .iter()
+        .filter(|r| id.as_deref().is_none_or(|x| r.name.eq_ignore_ascii_case(x) || r.guid.eq_ignore_ascii_case(x)))
+        .map(relationship_object)
+        .collect();
+    if out.is_empty() {
+        if let Some(x) = id {
+            let e = ExoError::NotFound(x, tn.exo_dc());
+            return fail(cx, Some(t), &e);
+        }
+    }
+    emit_all(cx, out)
+}
+
+/// The relationship parameters of New-/Set-OrganizationRelationship.
+fn relationship_change(cx: &Cx, t: &Tenant) -> Result<RelationshipChange, ExoError> {
+    let mut c = RelationshipChange::default();
+    if cx.has("DomainNames") {
+        let names: Vec<String> = cx
+            .strings("DomainNames")
+            .into_iter()
+            .flat_map(|s| s.split(',').map(|x| x.trim().to_string()).collect::<Vec<_>>())
+            .filter(|s| !s.is_empty())
+            .collect();
+        if let Some(bad) = names.iter().find(|d| !exo::valid_domain_name(d)) {
+            return Err(ExoError::BadDomainName(bad.clone()));
+        }
+        c.domain_names = Some(names);
+    }
+    c.enabled = opt_bool(cx, "Enabled");
+    c.mailbox_move_enabled = opt_bool(cx, "MailboxMoveEnabled");
+    if cx.has("MailboxMoveCapability") {
+        c.capability = Some(MoveCapability::parse_flags(&cx.strings("MailboxMoveCapability"))?);
+    }
+    if cx.has("OAuthApplicationId") {
+        c.oauth_application_id = Some(cx.string("OAuthApplicationId"));
+    }
+    if cx.has("MailboxMovePublishedScopes") {
+        // Each scope must be a mail-enabled security group of this organization.
+        let mut scopes = Vec::new();
+        for s in cx.strings("MailboxMovePublishedScopes") {
+            let s = s.trim().to_string();
+            if s.is_empty() {
+                continue;
+            }
+            let i = exo::resolve(t, &s, |r| r.kind == RecipientKind::MailUniversalSecurityGroup).map_err(|_| ExoError::NotFound(s.clone(), t.exo_dc()))?;
+            scopes.push(t.exo.recipients[i].name.clone());
+        }
+        c.published_scopes = Some(scopes);
+    }
+    c.free_busy_access_enabled = opt_bool(cx, "FreeBusyAccessEnabled");
+    c.free_busy_access_level = cx.string("FreeBusyAccessLevel");
+    c.mail_tips_access_enabled = opt_bool(cx, "MailTipsAccessEnabled");
+    c.delivery_report_enabled = opt_bool(cx, "DeliveryReportEnabled");
+    c.archive_access_enabled = opt_bool(cx, "ArchiveAccessEnabled");
+    c.photos_enabled = opt_bool(cx, "PhotosEnabled");
+    c.target_application_uri = cx.string("TargetApplicationUri");
+    c.target_autodiscover_epr = cx.string("TargetAutodiscoverEpr");
+    c.organization_contact = cx.string("OrganizationContact");
+    c.name = cx.string("Name");
+    Ok(c)
+}
+
+/// A -MailboxMoveCapability or -DomainNames value the parameter's type doesn't accept: the
+/// binder's (statement-terminating) error.
+fn binding_error(cx: &mut Cx, e: &ExoError) -> R {
+    let (msg, id, cat) = match e {
+        ExoError::BadDomainName(_) => {
+            (format!("Cannot process argument transformation on parameter 'DomainNames'. {e}"), "ParameterArgumentTransformationError", "InvalidData")
+        }
+        _ => (format!("Cannot bind parameter 'MailboxMoveCapability'. {e}"), "CannotConvertArgumentNoMessage", "InvalidArgument"),
+    };
+    let rec = ErrorRecord::new("System.Management.Automation.ParameterBindingException", msg, &format!("{id},{}", cx.invoked_as), cat)
+        .at(cx.file, cx.span)
+        .for_command(cx.invoked_as);
+    Err(cx.terminate(rec))
+}
+
+fn new_relationship(cx: &mut Cx) -> R {
+    let t = tenant_or_return!(cx);
+    let name = cx.string("Name").unwrap_or_default();
+    let tn = world(cx).tenants[t].clone();
+    let change = relationship_change(cx, &tn);
+    let change = match change {
+        Ok(c) => c,
+        Err(e @ (ExoError::BadCapability(_) | ExoError::BadDomainName(_))) => return binding_error(cx, &e),
+        Err(e) => return fail(cx, Some(t), &e),
+    };
+    let mut change = change;
+    change.name = None;
+    match world(cx).new_relationship(t, &name, change) {
+        Ok(i) => {
+            let v = relationship_object(&world(cx).tenants[t].exo.relationships[i]);
+            cx.emit(v)
+        }
+        Err(e) => fail(cx, Some(t), &e),
+    }
+}
+
+fn set_relationship(cx: &mut Cx) -> R {
+    let t = tenant_or_return!(cx);
+    let id = ident_param(cx, "Identity").unwrap_or_default();
+    let tn = world(cx).tenants[t].clone();
+    let change = match relationship_change(cx, &tn) {
+        Ok(c) => c,
+        Err(e @ (ExoError::BadCapability(_) | ExoError::BadDomainName(_))) => return binding_error(cx, &e),
+        Err(e) => return fail(cx, Some(t), &e),
+    };
+    match world(cx).set_relationship_exo(t, &id, change) {
+        Ok(_) => Ok(()),
+        Err(e) => fail(cx, Some(t), &e),
+    }
+}
+
+fn remove_relationship(cx: &mut Cx) -> R {
+    let t = tenant_or_return!(cx);
+    let id = ident_param(cx, "Identity").unwrap_or_default();
+    match world(cx).remove_relationship_exo(t, &id) {
+        Ok(()) => Ok(()),
+        Err(e) => fail(cx, Some(t), &e),
+    }
+}
+
+// ───────────────────────────── migration endpoints ─────────────────────────────
+
+fn endpoint_object(e: &exo::Endpoint) -> Value {
+    let mut o = PsObject::typed(T_ENDPOINT);
+    o.set("Identity", Value::str(&e.name));
+    o.set("EndpointType", Value::str("ExchangeRemoteMove"));
+    o.set("RemoteServer", Value::str(&e.remote_server));
+    o.set("RemoteTenant", opt_str(e.remote_tenant.as_deref()));
+    o.set("ApplicationId", opt_str(e.application_id.as_deref()));
+    o.set("AppSecretKeyVaultUrl", opt_str(e.app_secret_key_vault_url.as_deref()));
+    o.set("Username", opt_str(e.username.as_deref()));
+    o.set("MaxConcurrentMigrations", Value::string(e.max_concurrent_migrations.to_string()));
+    o.set("MaxConcurrentIncrementalSyncs", Value::string(e.max_concurrent_incremental_syncs.to_string()));
+    o.set("IsRemote", Value::Bool(true));
+    o.set("Guid", guid(&e.guid));
+    o.set("LastModifiedTime", date(e.created));
+    o.into_value()
+}
+
+fn get_endpoint(cx: &mut Cx) -> R {
+    let t = tenant_or_return!(cx);
+    let id = ident_param(cx, "Identity");
+    let ty = cx.string("Type");
+    let tn = &world(cx).tenants[t];
+    let out: Vec<Value> = tn
+        .exo
+        .endpoints
+        .iter()
+        .filter(|e| id.as_deref().is_none_or(|x| e.name.eq_ignore_ascii_case(x) || e.guid.eq_ignore_ascii_case(x)))
+        .filter(|_| ty.as_deref().is_none_or(|x| x.eq_ignore_ascii_case("ExchangeRemoteMove")))
+        .map(endpoint_object)
+        .collect();
+    if out.is_empty() {
+        if let Some(x) = id {
+            return fail(cx, Some(t), &ExoError::EndpointNotFound(x));
+        }
+    }
+    emit_all(cx, out)
+}
+
+fn credential(cx: &Cx, name: &str) -> (Option<String>, Option<String>) {
+    match cx.get(name) {
+        Some(Value::Object(o)) => {
+            let o = o.borrow();
+            let user = o.get_value("UserName").map(|u| to_display_string(&u));
+            let pw = match o.get_value("Password") {
+                Some(Value::SecureString(s)) => Some(s.to_string()),
+                Some(v) if !v.is_null() => Some(to_display_string(&v)),
+                _ => None,
+            };
+            (user, pw)
+        }
+        _ => (None, None),
+    }
+}
+
+fn new_endpoint(cx: &mut Cx) -> R {
+    let t = tenant_or_return!(cx);
+    if cx.set_name() != "ExchangeRemoteMove" {
+        return Err(crate::cmdlets::core::not_supported(cx, &format!("The {} parameter set of New-MigrationEndpoint", cx.set_name())));
+    }
+    let (username, secret) = credential(cx, "Credentials");
+    let spec = NewEndpoint {
+        name: cx.string("Name").unwrap_or_default(),
+        remote_server: cx.string("RemoteServer").unwrap_or_default(),
+        remote_tenant: cx.string("RemoteTenant"),
+        application_id: cx.string("ApplicationId"),
+        app_secret_key_vault_url: cx.string("AppSecretKeyVaultUrl"),
+        username,
+        secret,
+        skip_verification: cx.switch("SkipVerification"),
+        max_concurrent_migrations: cx.int("MaxConcurrentMigrations").map(|x| x.clamp(1, 1000) as u32),
+        max_concurrent_incremental_syncs: cx.int("MaxConcurrentIncrementalSyncs").map(|x| x.clamp(1, 1000) as u32),
+    };
+    match world(cx).new_endpoint(t, spec) {
+        Ok(i) => {
+            let v = endpoint_object(&world(cx).tenants[t].exo.endpoints[i]);
+            cx.emit(v)
+        }
+        Err(e) => fail(cx, Some(t), &e),
+    }
+}
+
+fn set_endpoint(cx: &mut Cx) -> R {
+    let t = tenant_or_return!(cx);
+    let id = ident_param(cx, "Identity").unwrap_or_default();
+    let (username, secret) = credential(cx, "Credentials");
+    let app = cx.string("ApplicationId");
+    let kv = cx.string("AppSecretKeyVaultUrl");
+    let server = cx.string("RemoteServer");
+    let maxm = cx.int("MaxConcurrentMigrations");
+    let maxi = cx.int("MaxConcurrentIncrementalSyncs");
+    let skip = cx.switch("SkipVerification") || (username.is_none() && app.is_none() && server.is_none());
+    let r = world(cx).set_endpoint(
+        t,
+        &id,
+        |e| {
+            if username.is_some() {
+                e.username = username;
+                e.secret = secret;
+            }
+            if app.is_some() {
+                e.application_id = app;
+            }
+            if kv.is_some() {
+                e.app_secret_key_vault_url = kv;
+            }
+            if let Some(s) = server {
+                e.remote_server = s;
+            }
+            if let Some(m) = maxm {
+                e.max_concurrent_migrations = m.clamp(1, 1000) as u32;
+            }
+            if let Some(m) = maxi {
+                e.max_concurrent_incremental_syncs = m.clamp(1, 1000) as u32;
+            }
+        },
+        skip,
+    );
+    match r {
+        Ok(()) => Ok(()),
+        Err(e) => fail(cx, Some(t), &e),
+    }
+}
+
+fn remove_endpoint(cx: &mut Cx) -> R {
+    let t = tenant_or_return!(cx);
+    let id = ident_param(cx, "Identity").unwrap_or_default();
+    match world(cx).remove_endpoint(t, &id) {
+        Ok(()) => Ok(()),
+        Err(e) => fail(cx, Some(t), &e),
+    }
+}
+
+fn test_server(cx: &mut Cx) -> R {
+    let t = tenant_or_return!(cx);
+    if cx.set_name() != "TestEndpoint" {
+        return Err(crate::cmdlets::core::not_supported(cx, &format!("The {} parameter set of Test-MigrationServerAvailability", cx.set_name())));
+    }
+    let ep = ident_param(cx, "Endpoint").unwrap_or_default();
+    let mbx = ident_param(cx, "TestMailbox");
+    let outcome = match world(cx).test_endpoint(t, &ep, mbx.as_deref()) {
+        Ok(o) => o,
+        Err(e) => return fail(cx, Some(t), &e),
+    };
+    let w = world(cx);
+    let tn = &mut w.tenants[t];
+    tn.exo.requests += 1;
+    let runspace = ids::guid(&["runspace", &tn.tenant_id, &tn.exo.requests.to_string()]);
+    let mut o = PsObject::typed(T_TEST);
+    o.set("RunspaceId", guid(&runspace));
+    o.set("Result", Value::str(if outcome.success { "Success" } else { "Failed" }));
+    o.set("Message", Value::string(outcome.message));
+    o.set("SupportsCutover", Value::Bool(false));
+    o.set("ErrorDetail", opt_str(outcome.error_detail.as_deref()));
+    o.set("TestedEndpoint", Value::string(ep));
+    o.set("IsValid", Value::Bool(true));
+    cx.emit(o.into_value())
+}
+
+// ───────────────────────────── batches ─────────────────────────────
+
+fn batch_object(w: &World, t: usize, b: usize) -> Value {
+    let exo = &w.tenants[t].exo;
+    let batch = &exo.batches[b];
+    let (mut active, mut stopped, mut synced, mut finalized, mut failed, mut pending) = (0i64, 0i64, 0i64, 0i64, 0i64, 0i64);
+    for u in &batch.users {
+        match exo.migration_users[*u as usize].status {
+            UserStatus::Queued if batch.started.is_none() => pending += 1,
+            UserStatus::Queued | UserStatus::Validating | UserStatus::Syncing | UserStatus::Completing => active += 1,
+            UserStatus::Synced => synced += 1,
+            UserStatus::Completed => finalized += 1,
+            UserStatus::Failed => failed += 1,
+            UserStatus::Stopped => stopped += 1,
+        }
+    }
+    let source = &w.tenants[batch.source_tenant];
+    let mut o = PsObject::typed(T_BATCH);
+    o.set("Identity", Value::str(&batch.name));
+    o.set("Status", Value::str(batch.status.name()));
+    o.set("Type", Value::str("ExchangeRemoteMove"));
+    o.set("TotalCount", Value::Int(batch.users.len() as i32));
+    o.set("ActiveCount", Value::Int(active as i32));
+    o.set("StoppedCount", Value::Int(stopped as i32));
+    o.set("SyncedCount", Value::Int(synced as i32));
+    o.set("FinalizedCount", Value::Int(finalized as i32));
+    o.set("FailedCount", Value::Int(failed as i32));
+    o.set("PendingCount", Value::Int(pending as i32));
+    o.set("CreationDateTime", date(batch.created));
+    o.set("CreationDateTimeUTC", date(batch.created));
+    o.set("StartDateTime", opt_date(batch.started));
+    o.set("LastSyncedDateTime", opt_date(batch.last_synced));
+    o.set("FinalizedDateTime", opt_date(batch.finalized));
+    o.set("CompleteAfter", opt_date(batch.complete_after));
+    o.set("CompleteAfterUTC", opt_date(batch.complete_after));
+    o.set("StartAfter", opt_date(batch.start_after));
+    o.set("SourceEndpoint", Value::str(&batch.endpoint));
+    o.set("TargetEndpoint", Value::Null);
+    o.set("TargetDeliveryDomain", Value::str(&batch.target_delivery_domain));
+    o.set("NotificationEmails", strs(&batch.notification_emails));
+    o.set("SubmittedByUser", Value::str(&batch.submitted_by));
+    o.set("BatchDirection", Value::str("Onboarding"));
+    o.set("MigrationType", Value::str("ExchangeRemoteMove"));
+    o.set("SourceTenant", Value::string(source.initial_domain()));
+    o.set("Message", Value::str(""));
+    o.set("Guid", guid(&batch.guid));
+    o.into_value()
+}
+
+fn batch_of(cx: &mut Cx, t: usize) -> Result<usize, R> {
+    let id = ident_param(cx, "Identity").unwrap_or_default();
+    match world(cx).batch_index(t, &id) {
+        Some(b) => Ok(b),
+        None => Err(fail(cx, Some(t), &ExoError::BatchNotFound(id))),
+    }
+}
+
+fn get_batch(cx: &mut Cx) -> R {
+    let t = tenant_or_return!(cx);
+    let id = ident_param(cx, "Identity");
+    let status = cx.string("Status");
+    let endpoint = ident_param(cx, "Endpoint");
+    let w = world(cx);
+    let exo = &w.tenants[t].exo;
+    let out: Vec<Value> = (0..exo.batches.len())
+        .filter(|b| {
+            let batch = &exo.batches[*b];
+            !batch.removed
+                && id.as_deref().is_none_or(|x| batch.name.eq_ignore_ascii_case(x) || batch.guid.eq_ignore_ascii_case(x))
+                && status.as_deref().is_none_or(|s| batch.status.name().eq_ignore_ascii_case(s))
+                && endpoint.as_deref().is_none_or(|e| batch.endpoint.eq_ignore_ascii_case(e))
+        })
+        .map(|b| batch_object(w, t, b))
+        .collect();
+    if out.is_empty() {
+        if let Some(x) = id {
+            return fail(cx, Some(t), &ExoError::BatchNotFound(x));
+        }
+    }
+    emit_all(cx, out)
+}
+
+fn bytes_param(cx: &Cx, name: &str) -> Option<Vec<u8>> {
+    match cx.get(name)? {
+        Value::Bytes(b) => Some(b.to_vec()),
+        Value::Null => None,
+        v => match v.enumerate() {
+            Some(items) => Some(items.iter().map(|x| crate::engine::convert::to_num(x).map(|n| n.to_f64() as u8).unwrap_or(0)).collect()),
+            None => Some(to_display_string(v).into_bytes()),
+        },
+    }
+}
+
+fn date_param(cx: &Cx, name: &str) -> Option<i64> {
+    match cx.get(name) {
+        Some(Value::DateTime(d)) => Some(d.ticks()),
+        Some(v) if !v.is_null() => clock::parse_iso(&to_display_string(v)),
+        _ => None,
+    }
+}
+
+fn new_batch(cx: &mut Cx) -> R {
+    let t = tenant_or_return!(cx);
+    if cx.set_name() != "Onboarding" {
+        return Err(crate::cmdlets::core::not_supported(cx, &format!("The {} parameter set of New-MigrationBatch", cx.set_name())));
+    }
+    let account = connection(cx.it, cx.info.prefix.as_deref()).map(|c| c.account).unwrap_or_default();
+    let spec = NewBatch {
+        name: cx.string("Name").unwrap_or_default(),
+        endpoint: ident_param(cx, "SourceEndpoint"),
+        csv: bytes_param(cx, "CSVData").unwrap_or_default(),
+        allow_unknown_columns: opt_bool(cx, "AllowUnknownColumnsInCsv").unwrap_or(false),
+        target_delivery_domain: cx.string("TargetDeliveryDomain"),
+        auto_start: cx.switch("AutoStart"),
+        auto_complete: cx.switch("AutoComplete"),
+        complete_after: date_param(cx, "CompleteAfter"),
+        start_after: date_param(cx, "StartAfter"),
+        notification_emails: cx.strings("NotificationEmails"),
+        submitted_by: account,
+    };
+    let rows = mig::parse_csv(&spec.csv, spec.allow_unknown_columns).map(|r| r.len()).unwrap_or(0);
+    match world(cx).new_batch(t, spec) {
+        Ok(b) => {
+            // RULE 16: at most 2,000 mailboxes per batch are recommended.
+            if rows > mig::RECOMMENDED_BATCH_SIZE {
+                cx.warning(&format!(
+                    "The batch has {rows} users. Cross-tenant migration batches of at most {} mailboxes are recommended; split larger migrations into several batches.",
+                    mig::RECOMMENDED_BATCH_SIZE
+                ))?;
+            }
+            let v = batch_object(world(cx), t, b);
+            cx.emit(v)
+        }
+        Err(e) => fail(cx, Some(t), &e),
+    }
+}
+
+fn batch_op(cx: &mut Cx, op: fn(&mut World, usize, usize) -> Result<(), ExoError>) -> R {
+    let t = tenant_or_return!(cx);
+    let b = match batch_of(cx, t) {
+        Ok(b) => b,
+        Err(r) => return r,
+    };
+    match op(world(cx), t, b) {
+        Ok(()) => Ok(()),
+        Err(e) => fail(cx, Some(t), &e),
+    }
+}
+
+fn start_batch(cx: &mut Cx) -> R {
+    batch_op(cx, |w, t, b| w.start_batch(t, b))
+}
+fn stop_batch(cx: &mut Cx) -> R {
+    batch_op(cx, |w, t, b| w.stop_batch(t, b))
+}
+fn complete_batch(cx: &mut Cx) -> R {
+    batch_op(cx, |w, t, b| w.complete_batch(t, b))
+}
+fn remove_batch(cx: &mut Cx) -> R {
+    batch_op(cx, |w, t, b| w.remove_batch(t, b))
+}
+
+fn set_batch(cx: &mut Cx) -> R {
+    let t = tenant_or_return!(cx);
+    let b = match batch_of(cx, t) {
+        Ok(b) => b,
+        Err(r) => return r,
+    };
+    let complete_after = date_param(cx, "CompleteAfter");
+    let notification = if cx.has("NotificationEmails") { Some(cx.strings("NotificationEmails")) } else { None };
+    let csv = if cx.switch("AddUsers") || cx.has("CSVData") {
+        bytes_param(cx, "CSVData").map(|c| (c, opt_bool(cx, "AllowUnknownColumnsInCsv").unwrap_or(false)))
+    } else {
+        None
+    };
+    match world(cx).set_batch(t, b, complete_after, notification, csv) {
+        Ok(()) => Ok(()),
+        Err(e) => fail(cx, Some(t), &e),
+    }
+}
+
+// ───────────────────────────── migration users ─────────────────────────────
+
+fn migration_user_object(w: &World, t: usize, u: usize) -> Value {
+    let exo = &w.tenants[t].exo;
+    let mu = &exo.migration_users[u];
+    let batch = &exo.batches[mu.batch as usize];
+    let mut o = PsObject::typed(T_MIGUSER);
+    o.set("Identity", Value::str(&mu.identity));
+    o.set("Batch", Value::str(&batch.name));
+    o.set("Status", Value::str(mu.status.name()));
+    o.set("StatusSummary", Value::str(mu.status.summary()));
+    o.set("LastSyncTime", opt_date(mu.last_sync));
+    o.set("ErrorSummary", opt_str(mu.error.as_ref().map(|e| e.text()).as_deref()));
+    o.set("MailboxEmailAddress", Value::str(&mu.identity));
+    o.set("MailboxGuid", mu.exchange_guid.as_deref().map(guid).unwrap_or_else(|| guid(ZERO_GUID)));
+    o.set("RequestGuid", mu.move_request.map(|m| guid(&exo.move_requests[m as usize].guid)).unwrap_or_else(|| guid(ZERO_GUID)));
+    o.set("RecipientType", Value::str("Mailbox"));
+    o.set("BatchId", Value::str(&batch.name));
+    o.set("WorkflowStep", Value::str(if mu.status == UserStatus::Completed { "Completed" } else { "Initial Seeding" }));
+    o.set("Guid", guid(&mu.guid));
+    o.into_value()
+}
+
+fn users_named(cx: &mut Cx, t: usize, id: &str) -> Result<Vec<usize>, R> {
+    let v = world(cx).migration_users_named(t, id);
+    if v.is_empty() {
+        return Err(fail(cx, Some(t), &ExoError::MigrationUserNotFound(id.to_string())));
+    }
+    Ok(v)
+}
+
+fn get_migration_user(cx: &mut Cx) -> R {
+    let t = tenant_or_return!(cx);
+    let id = ident_param(cx, "Identity").or_else(|| cx.string("EmailAddress"));
+    let batch = ident_param(cx, "BatchId");
+    let status = cx.string("Status");
+    let summary = cx.string("StatusSummary");
+    let mailbox_guid = cx.string("MailboxGuid");
+    let list: Vec<usize> = match &id {
+        Some(x) => match users_named(cx, t, x) {
+            Ok(v) => v,
+            Err(r) => return r,
+        },
+        None => {
+            let exo = &world(cx).tenants[t].exo;
+            (0..exo.migration_users.len()).filter(|u| !exo.migration_users[*u].removed).collect()
+        }
+    };
+    let w = world(cx);
+    let exo = &w.tenants[t].exo;
+    let out: Vec<Value> = list
+        .into_iter()
+        .filter(|u| {
+            let mu = &exo.migration_users[*u];
+            let b = &exo.batches[mu.batch as usize];
+            batch.as_deref().is_none_or(|x| b.name.eq_ignore_ascii_case(x) || b.guid.eq_ignore_ascii_case(x))
+                && status.as_deref().is_none_or(|s| mu.status.name().eq_ignore_ascii_case(s))
+                && summary.as_deref().is_none_or(|s| mu.status.summary().eq_ignore_ascii_case(s))
+                && mailbox_guid.as_deref().is_none_or(|g| mu.exchange_guid.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(g)))
+        })
+        .map(|u| migration_user_object(w, t, u))
+        .collect();
+    emit_all(cx, out)
+}
+
+fn remove_migration_user(cx: &mut Cx) -> R {
+    let t = tenant_or_return!(cx);
+    let id = ident_param(cx, "Identity").unwrap_or_default();
+    let list = match users_named(cx, t, &id) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    for u in list {
+        if let Err(e) = world(cx).remove_migration_user(t, u) {
+            fail(cx, Some(t), &e)?;
+        }
+    }
+    Ok(())
+}
+
+fn get_migration_user_stats(cx: &mut Cx) -> R {
+    let t = tenant_or_return!(cx);
+    let id = ident_param(cx, "Identity").unwrap_or_default();
+    let list = match users_named(cx, t, &id) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let w = world(cx);
+    let exo = &w.tenants[t].exo;
+    let mut out = Vec::new();
+    for u in list {
+        let mu = &exo.migration_users[u];
+        let m = mu.move_request.map(|m| &exo.move_requests[m as usize]);
+        let mut o = PsObject::typed(T_MIGSTATS);
+        o.set("Identity", Value::str(&mu.identity));
+        o.set("Batch", Value::str(&exo.batches[mu.batch as usize].name));
+        o.set("Status", Value::str(mu.status.name()));
+        o.set("StatusSummary", Value::str(mu.status.summary()));
+        o.set("SyncedItemCount", Value::Long(mu.items_synced as i64));
+        o.set("SkippedItemCount", Value::Long(0));
+        o.set("SkippedItems", Value::array(Vec::new()));
+        o.set("Error", opt_str(mu.error.as_ref().map(|e| e.text()).as_deref()));
+        o.set("ErrorSummary", opt_str(mu.error.as_ref().map(|e| e.text()).as_deref()));
+        o.set("BytesTransferred", Value::string(byte_size(m.map(|m| m.bytes_transferred).unwrap_or(0))));
+        o.set("EstimatedTotalTransferSize", Value::string(byte_size(m.map(|m| m.bytes_total + m.archive_bytes).unwrap_or(0))));
+        o.set("TotalItemsInSourceMailboxCount", Value::Long(m.map(|m| m.items_total as i64).unwrap_or(0)));
+        o.set("PercentageComplete", Value::Int(m.map(|m| m.percent as i32).unwrap_or(0)));
+        o.set("LastSuccessfulSyncTime", opt_date(mu.last_sync));
+        o.set("MailboxGuid", mu.exchange_guid.as_deref().map(guid).unwrap_or_else(|| guid(ZERO_GUID)));
+        o.set("Report", Value::Null);
+        o.set("DiagnosticInfo", Value::Null);
+        o.set("Guid", guid(&mu.guid));
+        out.push(o.into_value());
+    }
+    emit_all(cx, out)
+}
+
+// ───────────────────────────── move requests ─────────────────────────────
+
+fn move_object(w: &World, t: usize, m: &mig::MoveRequest) -> Value {
+    let tn = &w.tenants[t];
+    let target_db = tn.exo.by_exchange_guid(&m.exchange_guid).first().map(|i| tn.exo.recipients[*i as usize].database.clone()).unwrap_or_default();
+    let mut o = PsObject::typed(T_MOVE);
+    o.set("DisplayName", Value::str(&m.display_name));
+    o.set("Alias", Value::str(&m.alias));
+    o.set("ExchangeGuid", guid(&m.exchange_guid));
+    o.set("Status", Value::str(m.status.name()));
+    o.set("BatchName", Value::str(&m.batch_name));
+    o.set("Flags", Value::string(m.flags().join(", ")));
+    o.set("RequestStyle", Value::str(if m.cross_tenant { "CrossOrg" } else { "IntraOrg" }));
+    o.set("Direction", Value::str("Pull"));
+    o.set("IsOffline", Value::Bool(false));
+    o.set("Protect", Value::Bool(false));
+    o.set("Suspend", Value::Bool(m.status == MoveStatus::Suspended));
+    o.set("SuspendWhenReadyToComplete", Value::Bool(false));
+    o.set("RemoteHostName", Value::str(&m.remote_host));
+    o.set("TargetDeliveryDomain", Value::str(&m.target_delivery_domain));
+    o.set("TargetDatabase", if target_db.is_empty() { Value::Null } else { Value::string(target_db) });
+    o.set("RequestGuid", guid(&m.guid));
+    o.set("Identity", Value::str(&m.display_name));
+    o.set("Guid", guid(&m.exchange_guid));
+    o.into_value()
+}
+
+/// RequestFlags a -Flags value asks for (all must be set).
+fn flags_match(m: &mig::MoveRequest, wanted: &[String]) -> bool {
+    let have = m.flags();
+    wanted
+        .iter()
+        .flat_map(|w| w.split(','))
+        .map(str::trim)
+        .filter(|f| !f.is_empty() && !f.eq_ignore_ascii_case("None"))
+        .all(|f| have.iter().any(|h| h.eq_ignore_ascii_case(f)))
+}
+
+/// Move requests an identity names: request guid, ExchangeGuid, alias, display name, or any
+/// identity of the mailbox / mail user in this tenant.
+fn moves_named(w: &World, t: usize, id: &str) -> Vec<usize> {
+    let exo = &w.tenants[t].exo;
+    let id = id.trim();
+    let mut guids: Vec<String> = exo.find(id).iter().map(|i| exo.recipients[*i as usize].exchange_guid.to_ascii_lowercase()).collect();
+    guids.retain(|g| g != ZERO_GUID);
+    exo.move_requests
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| {
+            !m.removed
+                && (m.guid.eq_ignore_ascii_case(id)
+                    || m.exchange_guid.eq_ignore_ascii_case(id)
+                    || m.alias.eq_ignore_ascii_case(id)
+                    || m.display_name.eq_ignore_ascii_case(id)
+                    || guids.iter().any(|g| m.exchange_guid.eq_ignore_ascii_case(g)))
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+fn get_move_request(cx: &mut Cx) -> R {
+    let t = tenant_or_return!(cx);
+    let id = ident_param(cx, "Identity");
+    let flags = cx.strings("Flags");
+    let status = cx.string("Status");
+    let batch = cx.string("BatchName");
+    let w = world(cx);
+    let exo = &w.tenants[t].exo;
+    let list: Vec<usize> = match &id {
+        Some(x) => moves_named(w, t, x),
+        None => (0..exo.move_requests.len()).filter(|i| !exo.move_requests[*i].removed).collect(),
+    };
+    let out: Vec<Value> = list
+        .into_iter()
+        .map(|i| &exo.move_requests[i])
+        .filter(|m| flags_match(m, &flags))
+        .filter(|m| status.as_deref().is_none_or(|s| m.status.name().eq_ignore_ascii_case(s)))
+        .filter(|m| {
+            batch.as_deref().is_none_or(|b| m.batch_name.eq_ignore_ascii_case(b) || m.batch_name.split(':').nth(1).is_some_and(|x| x.eq_ignore_ascii_case(b)))
+        })
+        .map(|m| move_object(w, t, m))
+        .collect();
+    if out.is_empty() {
+        if let Some(x) = id {
+            return fail(cx, Some(t), &ExoError::MoveRequestNotFound(x));
+        }
+    }
+    let out = limit(cx, out)?;
+    emit_all(cx, out)
+}
+
+fn duration(ticks: i64) -> Value {
+    Value::TimeSpan(ticks.max(0))
+}
+
+fn get_move_request_stats(cx: &mut Cx) -> R {
+    let t = tenant_or_return!(cx);
+    let id = ident_param(cx, "Identity").unwrap_or_default();
+    let w = world(cx);
+    let now = w.now_ticks;
+    let list = moves_named(w, t, &id);
+    if list.is_empty() {
+        return fail(cx, Some(t), &ExoError::MoveRequestNotFound(id));
+    }
+    let exo = &w.tenants[t].exo;
+    let mut out = Vec::new();
+    for i in list {
+        let m = &exo.move_requests[i];
+        let mut o = PsObject::typed(T_MOVESTATS);
+        o.set("DisplayName", Value::str(&m.display_name));
+        o.set("StatusDetail", Value::str(&m.status_detail));
+        o.set("TotalMailboxSize", Value::string(byte_size(m.bytes_total)));
+        o.set("TotalArchiveSize", if m.archive_bytes > 0 { Value::string(byte_size(m.archive_bytes)) } else { Value::Null });
+        o.set("PercentComplete", Value::Int(m.percent as i32));
+        o.set("Status", Value::str(m.status.name()));
+        o.set("Alias", Value::str(&m.alias));
+        o.set("ExchangeGuid", guid(&m.exchange_guid));
+        o.set("BatchName", Value::str(&m.batch_name));
+        o.set("Flags", Value::string(m.flags().join(", ")));
+        o.set("RequestStyle", Value::str(if m.cross_tenant { "CrossOrg" } else { "IntraOrg" }));
+        o.set("Direction", Value::str("Pull"));
+        o.set("RemoteHostName", Value::str(&m.remote_host));
+        o.set("TargetDeliveryDomain", Value::str(&m.target_delivery_domain));
+        o.set("BytesTransferred", Value::string(byte_size(m.bytes_transferred)));
+        o.set("ItemsTransferred", Value::Long(m.items_transferred as i64));
+        o.set("TotalMailboxItemCount", Value::Long(m.items_total as i64));
+        o.set("QueuedTimestamp", date(m.queued));
+        o.set("StartTimestamp", opt_date(m.started));
+        o.set("InitialSeedingCompletedTimestamp", opt_date(m.synced));
+        o.set("CompletionTimestamp", opt_date(m.completed));
+        o.set("LastUpdateTimestamp", date(m.last_update));
+        o.set("OverallDuration", duration(m.completed.unwrap_or(now) - m.queued));
+        o.set("FailureType", opt_str(m.failure.as_ref().map(|f| f.exception.as_str())));
+        o.set("FailureSide", if m.failure.is_some() { Value::str("Target") } else { Value::Null });
+        o.set("Message", opt_str(m.failure.as_ref().map(|f| format!("Error: {}", f.message)).as_deref()));
+        o.set("Identity", Value::str(&m.display_name));
+        o.set("RequestGuid", guid(&m.guid));
+        out.push(o.into_value());
+    }
+    emit_all(cx, out)
+}
+
+// ───────────────────────────── recipients ─────────────────────────────
+
+fn upn_of(t: &Tenant, r: &Recipient) -> Option<String> {
+    t.directory.user_by_object_id(&r.external_id).map(|u| u.upn.clone())
+}
+
+fn custom_attributes(o: &mut PsObject, r: &Recipient) {
+    for n in 1..=15u8 {
+        o.set(&format!("CustomAttribute{n}"), Value::str(r.custom_attribute(n)));
+    }
+}
+
+fn common_recipient(o: &mut PsObject, t: &Tenant, r: &Recipient) {
+    o.set("Name", Value::str(&r.name));
+    o.set("Alias", Value::str(&r.alias));
+    o.set("DisplayName", Value::str(&r.display_name));
+    o.set("Identity", Value::str(&r.name));
+    o.set("Guid", guid(&r.guid));
+    o.set("ExternalDirectoryObjectId", if r.external_id.is_empty() { Value::Null } else { Value::str(&r.external_id) });
+    o.set("UserPrincipalName", opt_str(upn_of(t, r).as_deref()));
+    o.set("PrimarySmtpAddress", Value::str(&r.primary_smtp));
+    o.set("WindowsEmailAddress", Value::str(&r.primary_smtp));
+    o.set("EmailAddresses", strs(&r.email_addresses));
+    o.set("RecipientType", Value::str(r.kind.recipient_type()));
+    o.set("RecipientTypeDetails", Value::str(r.kind.details()));
+    o.set("ExchangeGuid", guid(&r.exchange_guid));
+    o.set("ArchiveGuid", guid(&r.archive_guid));
+    o.set("LegacyExchangeDN", Value::str(&r.legacy_dn));
+}
+
+fn mailbox_object(t: &Tenant, r: &Recipient) -> Value {
+    let mut o = PsObject::typed(T_MAILBOX);
+    common_recipient(&mut o, t, r);
+    o.set("SamAccountName", Value::str(&r.alias));
+    o.set("Database", Value::str(&r.database));
+    o.set("ProhibitSendQuota", Value::string(byte_size((MAILBOX_QUOTA_GB - 1) * exo::BYTES_PER_GB)));
+    o.set("ProhibitSendReceiveQuota", Value::string(byte_size(MAILBOX_QUOTA_GB * exo::BYTES_PER_GB)));
+    o.set("IssueWarningQuota", Value::string(byte_size((MAILBOX_QUOTA_GB - 2) * exo::BYTES_PER_GB)));
+    o.set("ArchiveQuota", Value::string(byte_size(MAILBOX_QUOTA_GB * exo::BYTES_PER_GB)));
+    let archive = r.archive_status == ArchiveStatus::Active;
+    o.set("ArchiveName", if archive { strs(&[format!("In-Place Archive -{}", r.display_name)]) } else { Value::array(Vec::new()) });
+    o.set("ArchiveStatus", Value::str(if archive { "Active" } else { "None" }));
+    o.set("ArchiveState", Value::str(if archive { "Local" } else { "None" }));
+    o.set("ArchiveDatabase", if archive { Value::str(&r.database) } else { Value::Null });
+    o.set("AutoExpandingArchiveEnabled", Value::Bool(r.aux_archives > 0));
+    o.set("DisabledArchiveGuid", guid(r.disabled_archive_guid.as_deref().unwrap_or(ZERO_GUID)));
+    o.set("LitigationHoldEnabled", Value::Bool(r.litigation_hold));
+    o.set("InPlaceHolds", strs(&r.in_place_holds));
+    o.set("ComplianceTagHoldApplied", Value::Bool(false));
+    o.set("DelayHoldApplied", Value::Bool(false));
+    o.set("RetentionHoldEnabled", Value::Bool(false));
+    o.set("GrantSendOnBehalfTo", strs(&r.send_on_behalf));
+    o.set("ForwardingSmtpAddress", Value::Null);
+    o.set("HiddenFromAddressListsEnabled", Value::Bool(false));
+    o.set("IsMailboxEnabled", Value::Bool(true));
+    o.set("IsShared", Value::Bool(r.kind == RecipientKind::SharedMailbox));
+    o.set("MailboxMoveStatus", Value::str("None"));
+    custom_attributes(&mut o, r);
+    o.set("WhenMailboxCreated", date(r.created));
+    o.set("WhenChanged", date(r.changed));
+    o.set("WhenCreated", date(r.created));
+    o.into_value()
+}
+
+fn mail_user_object(t: &Tenant, r: &Recipient) -> Value {
+    let mut o = PsObject::typed(T_MAILUSER);
+    common_recipient(&mut o, t, r);
+    o.set("ExternalEmailAddress", opt_str(r.external_email_address.as_deref()));
+    o.set("SamAccountName", Value::str(&r.alias));
+    o.set("FirstName", Value::str(&r.first_name));
+    o.set("LastName", Value::str(&r.last_name));
+    o.set("ArchiveStatus", Value::str("None"));
+    o.set("DisabledArchiveGuid", guid(r.disabled_archive_guid.as_deref().unwrap_or(ZERO_GUID)));
+    o.set("LitigationHoldEnabled", Value::Bool(r.litigation_hold));
+    o.set("HiddenFromAddressListsEnabled", Value::Bool(false));
+    o.set("MailboxMoveStatus", Value::str("None"));
+    custom_attributes(&mut o, r);
+    o.set("WhenChanged", date(r.changed));
+    o.set("WhenCreated", date(r.created));
+    o.into_value()
+}
+
+fn reduced_object(t: &Tenant, r: &Recipient) -> Value {
+    let mut o = PsObject::typed(T_RECIPIENT);
+    common_recipient(&mut o, t, r);
+    o.set("ExternalEmailAddress", opt_str(r.external_email_address.as_deref()));
+    o.set("ArchiveStatus", Value::str(if r.archive_status == ArchiveStatus::Active { "Active" } else { "None" }));
+    custom_attributes(&mut o, r);
+    o.set("WhenChanged", date(r.changed));
+    o.set("WhenCreated", date(r.created));
+    o.into_value()
+}
+
+fn group_object(t: &Tenant, r: &Recipient) -> Value {
+    let mut o = PsObject::typed(T_GROUP);
+    o.set("Name", Value::str(&r.name));
+    o.set("DisplayName", Value::str(&r.display_name));
+    o.set("GroupType", Value::str(if r.kind == RecipientKind::MailUniversalSecurityGroup { "Universal, SecurityEnabled" } else { "Universal" }));
+    o.set("PrimarySmtpAddress", Value::str(&r.primary_smtp));
+    o.set("Alias", Value::str(&r.alias));
+    o.set("EmailAddresses", strs(&r.email_addresses));
+    o.set("RecipientType", Value::str(r.kind.recipient_type()));
+    o.set("RecipientTypeDetails", Value::str(r.kind.details()));
+    o.set("ManagedBy", strs(&[t.admin_account()]));
+    o.set("ExternalDirectoryObjectId", Value::str(&r.external_id));
+    o.set("Identity", Value::str(&r.name));
+    o.set("Guid", guid(&r.guid));
+    o.set("WhenChanged", date(r.changed));
+    o.set("WhenCreated", date(r.created));
+    o.into_value()
+}
+
+/// A tiny OPATH filter: `Prop -eq|-ne|-like|-notlike 'value'` terms joined with `-and`.
+fn opath_match(r: &Recipient, t: &Tenant, filter: &str) -> Result<bool, ExoError> {
+    for term in split_ci(filter.trim().trim_matches(|c| c == '{' || c == '}'), " -and ") {
+        let term = term.trim().trim_matches(|c| c == '(' || c == ')').trim();
+        let mut parts = term.splitn(3, ' ').map(str::trim);
+        let (Some(prop), Some(op), Some(val)) = (parts.next(), parts.next(), parts.next()) else {
+            return Err(ExoError::Invalid(format!(
+                "Invalid filter syntax. For a description of the filter parameter syntax see the command help.\n\"{filter}\" at position 1."
+            )));
+        };
+        let val = val.trim_matches(|c| c == '\'' || c == '"');
+        let actual: String = match prop.to_ascii_lowercase().as_str() {
+            "alias" => r.alias.clone(),
+            "name" => r.name.clone(),
+            "displayname" => r.display_name.clone(),
+            "primarysmtpaddress" | "windowsemailaddress" => r.primary_smtp.clone(),
+            "recipienttypedetails" => r.kind.details().into(),
+            "recipienttype" => r.kind.recipient_type().into(),
+            "userprincipalname" => upn_of(t, r).unwrap_or_default(),
+            "exchangeguid" => r.exchange_guid.clone(),
+            "litigationholdenabled" => r.litigation_hold.to_string(),
+            "emailaddresses" => r.email_addresses.join(" "),
+            p if p.starts_with("customattribute") => p[15..].parse::<u8>().map(|n| r.custom_attribute(n).to_string()).unwrap_or_default(),
+            _ => {
+                return Err(ExoError::Invalid(format!(
+                    "Cannot bind parameter 'Filter' to the target. Exception setting \"Filter\": \"The property '{prop}' isn't supported by tenantsim's filter.\""
+                )));
+            }
+        };
+        let val = match val.to_ascii_lowercase().as_str() {
+            "$true" => "true",
+            "$false" => "false",
+            _ => val,
+        };
+        let ok = match op.to_ascii_lowercase().as_str() {
+            "-eq" => actual.eq_ignore_ascii_case(val),
+            "-ne" => !actual.eq_ignore_ascii_case(val),
+            "-like" => crate::engine::ops::wildcard_match(val, &actual, false),
+            "-notlike" => !crate::engine::ops::wildcard_match(val, &actual, false),
+            _ => return Err(ExoError::Invalid(format!("Invalid filter syntax: the operator '{op}' isn't supported."))),
+        };
+        if !ok {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+fn split_ci<'a>(s: &'a str, sep: &str) -> Vec<&'a str> {
+    let lower = s.to_ascii_lowercase();
+    let mut out = Vec::new();
+    let mut start = 0;
+    while let Some(p) = lower[start..].find(sep) {
+        out.push(&s[start..start + p]);
+        start += p + sep.len();
+    }
+    out.push(&s[start..]);
+    out
+}
+
+/// Get-Mailbox / Get-MailUser / Get-Recipient: identity, -Filter, -RecipientTypeDetails, -ResultSize.
+fn list_recipients(cx: &mut Cx, accept: fn(&Recipient) -> bool, build: fn(&Tenant, &Recipient) -> Value) -> R {
+    let t = tenant_or_return!(cx);
+    let id = ident_param(cx, "Identity").or_else(|| cx.string("Anr"));
+    let filter = cx.string("Filter");
+    let types = cx.strings("RecipientTypeDetails");
+    let w = world(cx);
+    let tn = &w.tenants[t];
+    let candidates: Vec<usize> = match &id {
+        Some(x) => match exo::resolve(tn, x, accept) {
+            Ok(i) => vec![i],
+            Err(e) => return fail(cx, Some(t), &e),
+        },
+        None => (0..tn.exo.recipients.len()).filter(|i| accept(&tn.exo.recipients[*i])).collect(),
+    };
+    let mut out = Vec::new();
+    for i in candidates {
+        let r = &tn.exo.recipients[i];
+        if !types.is_empty() && !types.iter().flat_map(|x| x.split(',')).any(|x| x.trim().eq_ignore_ascii_case(r.kind.details())) {
+            continue;
+        }
+        if let Some(f) = &filter {
+            match opath_match(r, tn, f) {
+                Ok(true) => {}
+                Ok(false) => continue,
+                Err(e) => return fail(cx, Some(t), &e),
+            }
+        }
+        out.push(build(tn, r));
+    }
+    let out = limit(cx, out)?;
+    emit_all(cx, out)
+}
+
+fn get_mailbox(cx: &mut Cx) -> R {
+    if cx.switch("SoftDeletedMailbox") || cx.switch("InactiveMailboxOnly") {
+        return Ok(());
+    }
+    list_recipients(cx, |r| r.kind.is_mailbox(), mailbox_object)
+}
+
+fn get_mail_user(cx: &mut Cx) -> R {
+    if cx.switch("SoftDeletedMailUser") {
+        return Ok(());
+    }
+    list_recipients(cx, |r| r.kind == RecipientKind::MailUser, mail_user_object)
+}
+
+fn get_recipient(cx: &mut Cx) -> R {
+    list_recipients(cx, |_| true, reduced_object)
+}
+
+fn get_group(cx: &mut Cx) -> R {
+    list_recipients(cx, |r| r.kind.is_group(), group_object)
+}
+
+/// Resolve exactly one recipient of a kind, or write the service's not-found error.
+fn one(cx: &mut Cx, t: usize, id: &str, accept: fn(&Recipient) -> bool) -> Result<usize, R> {
+    let r = exo::resolve(&world(cx).tenants[t], id, accept);
+    match r {
+        Ok(i) => Ok(i),
+        Err(e) => Err(fail(cx, Some(t), &e)),
+    }
+}
+
+/// A MultiValuedProperty change: `@{add=…; remove=…}` or a replacement list.
+enum MultiChange {
+    Replace(Vec<String>),
+    Edit { add: Vec<String>, remove: Vec<String> },
+}
+
+fn multi_change(v: &Value) -> MultiChange {
+    let list = |v: &Value| -> Vec<String> {
+        match v.enumerate() {
+            Some(items) => items.iter().map(to_display_string).collect(),
+            None if v.is_null() => Vec::new(),
+            None => vec![to_display_string(v)],
+        }
+    };
+    if let Value::Hashtable(h) = v {
+        let h = h.borrow();
+        let mut add = Vec::new();
+        let mut remove = Vec::new();
+        for (k, x) in h.iter() {
+            let key = to_display_string(k).to_ascii_lowercase();
+            match key.as_str() {
+                "add" | "+" => add.extend(list(x)),
+                "remove" | "-" => remove.extend(list(x)),
+                _ => {}
+            }
+        }
+        return MultiChange::Edit { add, remove };
+    }
+    MultiChange::Replace(list(v))
+}
+
+fn set_mailbox(cx: &mut Cx) -> R {
+    let t = tenant_or_return!(cx);
+    let id = ident_param(cx, "Identity").unwrap_or_default();
+    let i = match one(cx, t, &id, |r| r.kind.is_mailbox()) {
+        Ok(i) => i,
+        Err(r) => return r,
+    };
+    let now = world(cx).now_ticks;
+    if cx.switch("RemoveDisabledArchive") {
+        // Section 13 remedy of UserAlreadyHasDemotedArchiveException (irreversible).
+        world(cx).tenants[t].exo.update_recipient(i, now, |r| r.disabled_archive_guid = None);
+    }
+    if let Some(v) = cx.get("GrantSendOnBehalfTo").cloned() {
+        let change = multi_change(&v);
+        let resolve_all = |cx: &mut Cx, ids: Vec<String>| -> Result<Vec<String>, R> {
+            let mut out = Vec::new();
+            for x in ids {
+                match one(cx, t, &x, |r| r.kind.is_mailbox() || r.kind == RecipientKind::MailUser) {
+                    Ok(j) => out.push(world(cx).tenants[t].exo.recipients[j].name.clone()),
+                    Err(r) => return Err(r),
+                }
+            }
+            Ok(out)
+        };
+        let (replace, add, remove) = match change {
+            MultiChange::Replace(v) => (Some(v), Vec::new(), Vec::new()),
+            MultiChange::Edit { add, remove } => (None, add, remove),
+        };
+        let replace = match replace {
+            Some(v) => match resolve_all(cx, v) {
+                Ok(x) => Some(x),
+                Err(r) => return r,
+            },
+            None => None,
+        };
+        let add = match resolve_all(cx, add) {
+            Ok(x) => x,
+            Err(r) => return r,
+        };
+        let remove = match resolve_all(cx, remove) {
+            Ok(x) => x,
+            Err(r) => return r,
+        };
+        world(cx).tenants[t].exo.update_recipient(i, now, |r| {
+            if let Some(v) = replace {
+                r.send_on_behalf = v;
+            }
+            for a in add {
+                if !r.send_on_behalf.iter().any(|x| x.eq_ignore_ascii_case(&a)) {
+                    r.send_on_behalf.push(a);
+                }
+            }
+            r.send_on_behalf.retain(|x| !remove.iter().any(|y| y.eq_ignore_ascii_case(x)));
+        });
+    }
+    Ok(())
+}
+
+fn enable_mailbox(cx: &mut Cx) -> R {
+    let t = tenant_or_return!(cx);
+    let id = ident_param(cx, "Identity").unwrap_or_default();
+    let i = match one(cx, t, &id, |r| r.kind.is_mailbox()) {
+        Ok(i) => i,
+        Err(r) => return r,
+    };
+    let auto_expanding = cx.switch("AutoExpandingArchive");
+    let w = world(cx);
+    let now = w.now_ticks;
+    let tn = &mut w.tenants[t];
+    let r = &tn.exo.recipients[i];
+    if auto_expanding {
+        if r.archive_status != ArchiveStatus::Active {
+            let e = ExoError::InvalidState(format!("The archive of '{}' isn't enabled. Enable it with Enable-Mailbox -Archive first.", r.name));
+            return fail(cx, Some(t), &e);
+        }
+        let v = {
+            let w = world(cx);
+            let tn = &mut w.tenants[t];
+            tn.exo.update_recipient(i, now, |r| r.aux_archives = r.aux_archives.max(1));
+            mailbox_object(tn, &tn.exo.recipients[i])
+        };
+        return cx.emit(v);
+    }
+    if r.archive_status == ArchiveStatus::Active {
+        let e = ExoError::InvalidState(format!("The mailbox '{}' already has an archive.", r.name));
+        return fail(cx, Some(t), &e);
+    }
+    // A disabled archive is reconnected (the section 13 alternative remedy); otherwise a new one.
+    let new_guid = r.disabled_archive_guid.clone().unwrap_or_else(|| ids::guid(&["archive-guid", &tn.name.to_ascii_lowercase(), &r.guid, &now.to_string()]));
+    let upn = upn_of(tn, r);
+    tn.exo.update_recipient(i, now, |r| {
+        r.archive_guid = new_guid;
+        r.archive_status = ArchiveStatus::Active;
+        r.disabled_archive_guid = None;
+    });
+    if let Some(u) = upn.and_then(|u| tn.directory.user_index(&u)) {
+        tn.directory.users[u].archive = true;
+    }
+    let v = mailbox_object(tn, &tn.exo.recipients[i]);
+    cx.emit(v)
+}
+
+fn new_mail_user(cx: &mut Cx) -> R {
+    let t = tenant_or_return!(cx);
+    if cx.set_name() != "MicrosoftOnlineServicesID" {
+        return Err(crate::cmdlets::core::not_supported(cx, &format!("The {} parameter set of New-MailUser", cx.set_name())));
+    }
+    let mosi = cx.string("MicrosoftOnlineServicesID").unwrap_or_default().trim().to_string();
+    let spec = exo::NewMailUser {
+        name: cx.string("Name"),
+        alias: cx.string("Alias"),
+        display_name: cx.string("DisplayName"),
+        first_name: cx.string("FirstName"),
+        last_name: cx.string("LastName"),
+        primary_smtp: cx.string("PrimarySmtpAddress"),
+        external_email_address: cx.string("ExternalEmailAddress").unwrap_or_default(),
+    };
+    let w = world(cx);
+    let now = w.now_ticks;
+    let tn = &mut w.tenants[t];
+    let err = if let Some(e) = spec.name.as_deref().and_then(|n| exo::check_name(n).err()) {
+        Some(e)
+    } else if !valid_smtp(&mosi) {
+        Some(ExoError::BadSmtp(mosi.clone()))
+    } else if !tn.accepts(&domain_of(&mosi)) {
+        Some(ExoError::DomainNotAccepted(domain_of(&mosi)))
+    } else if tn.directory.user(&mosi).is_some() || tn.exo.smtp_owner(&mosi).is_some() {
+        Some(ExoError::ValueInUse(mosi.clone(), "MicrosoftOnlineServicesID".into()))
+    } else if spec.name.as_deref().is_some_and(|n| tn.exo.find(n).iter().any(|i| tn.exo.recipients[*i as usize].name.eq_ignore_ascii_case(n))) {
+        Some(ExoError::ValueInUse(spec.name.clone().unwrap_or_default(), "Name".into()))
+    } else {
+        None
+    };
+    if let Some(e) = err {
+        return fail(cx, Some(t), &e);
+    }
+    let display = spec.display_name.clone().or_else(|| spec.name.clone()).unwrap_or_else(|| directory::display_from_upn(&mosi));
+    let mut u = directory::new_user(&tn.name, &mosi, &display);
+    // Users created from Exchange have no usage location (licences need one).
+    u.usage_location = None;
+    let ui = tn.directory.add_user(u);
+    match exo::provision_mail_user(tn, ui, &spec, now) {
+        Ok(i) => {
+            let v = mail_user_object(tn, &tn.exo.recipients[i]);
+            cx.emit(v)
+        }
+        Err(e) => {
+            tn.directory.users.pop();
+            tn.directory.rebuild_indexes();
+            fail(cx, Some(t), &e)
+        }
+    }
+}
+
+/// Apply an EmailAddresses change to a proxy list (primary handling as Exchange does).
+fn apply_addresses(t: &Tenant, r: &Recipient, change: MultiChange) -> Result<Vec<String>, ExoError> {
+    let mut list = r.email_addresses.clone();
+    let check = |p: &str| -> Result<(), ExoError> {
+        if let Some(a) = smtp_of(p) {
+            if !valid_smtp(a) {
+                return Err(ExoError::BadSmtp(a.to_string()));
+            }
+            // Exchange Online accepts SMTP proxies in accepted domains only (RULE 8's foreign
+            // proxies come from directory synchronization, see the scenario).
+            if !t.accepts(&domain_of(a)) {
+                return Err(ExoError::Invalid(format!("You can't use the domain {} because it's not an accepted domain for your organization.", domain_of(a))));
+            }
+            if let Some(o) = t.exo.smtp_owner(a) {
+                if t.exo.recipients[o].guid != r.guid {
+                    return Err(ExoError::ProxyInUse(p.to_string(), t.exo.recipients[o].name.clone()));
+                }
+            }
+        }
+        Ok(())
+    };
+    match change {
+        MultiChange::Replace(v) => {
+            let mut new: Vec<String> = Vec::new();
+            for p in v {
+                let p = normalize_proxy(&p);
+                check(&p)?;
+                if !new.iter().any(|x| x.eq_ignore_ascii_case(&p)) {
+                    new.push(p);
+                }
+            }
+            if !new.iter().any(|p| p.starts_with("SMTP:")) {
+                if let Some(first) = new.iter_mut().find(|p| p.starts_with("smtp:")) {
+                    *first = format!("SMTP:{}", &first[5..]);
+                }
+            }
+            list = new;
+        }
+        MultiChange::Edit { add, remove } => {
+            for p in remove {
+                let p = normalize_proxy(&p);
+                list.retain(|x| !x.eq_ignore_ascii_case(&p));
+            }
+            for p in add {
+                let p = normalize_proxy(&p);
+                check(&p)?;
+                if p.starts_with("SMTP:") {
+                    for x in list.iter_mut() {
+                        if x.starts_with("SMTP:") {
+                            *x = format!("smtp:{}", &x[5..]);
+                        }
+                    }
+                    list.retain(|x| !x.eq_ignore_ascii_case(&p));
+                }
+                if !list.iter().any(|x| x.eq_ignore_ascii_case(&p) && (x == &p || !p.starts_with("SMTP:"))) {
+                    list.push(p);
+                }
+            }
+        }
+    }
+    Ok(list)
+}
+
+fn guid_param(cx: &Cx, name: &str) -> Result<Option<String>, ExoError> {
+    match cx.get(name) {
+        None => Ok(None),
+        Some(Value::Guid(g)) => Ok(Some(crate::engine::value::format_guid(g))),
+        Some(v) if v.is_null() => Ok(Some(ZERO_GUID.into())),
+        Some(v) => {
+            let s = to_display_string(v);
+            if ids::is_guid(&s) {
+                Ok(Some(s.trim().trim_matches(|c| c == '{' || c == '}').to_ascii_lowercase()))
+            } else {
+                Err(ExoError::Invalid(format!(
+                    "Cannot process argument transformation on parameter '{name}'. Cannot convert value \"{s}\" to type \"System.Guid\"."
+                )))
+            }
+        }
+    }
+}
+
+fn set_mail_user(cx: &mut Cx) -> R {
+    let t = tenant_or_return!(cx);
+    let id = ident_param(cx, "Identity").unwrap_or_default();
+    let i = match one(cx, t, &id, |r| r.kind == RecipientKind::MailUser) {
+        Ok(i) => i,
+        Err(r) => return r,
+    };
+    let supported = [
+        "Identity",
+        "EmailAddresses",
+        "ExchangeGuid",
+        "ArchiveGuid",
+        "ExternalEmailAddress",
+        "PrimarySmtpAddress",
+        "DisplayName",
+        "Name",
+        "Alias",
+        "HiddenFromAddressListsEnabled",
+        "RemoveDisabledArchive",
+        "WindowsEmailAddress",
+    ];
+    for p in cx.sig.params.iter() {
+        let n: &str = &p.name;
+        let custom = n.starts_with("CustomAttribute");
+        if !supported.iter().any(|s| s.eq_ignore_ascii_case(n)) && !custom && !matches!(n, "Confirm" | "WhatIf") && cx.has(n) {
+            return crate::cmdlets::core::reject(cx, &[n]);
+        }
+    }
+    let w = world(cx);
+    let now = w.now_ticks;
+    let tn = &w.tenants[t];
+    let r = tn.exo.recipients[i].clone();
+    let exchange_guid = match guid_param(cx, "ExchangeGuid") {
+        Ok(g) => g,
+        Err(e) => return fail(cx, Some(t), &e),
+    };
+    let archive_guid = match guid_param(cx, "ArchiveGuid") {
+        Ok(g) => g,
+        Err(e) => return fail(cx, Some(t), &e),
+    };
+    if let Some(g) = &exchange_guid {
+        if g != ZERO_GUID {
+            let tn = &world(cx).tenants[t];
+            if let Some(o) = tn.exo.by_exchange_guid(g).iter().map(|x| *x as usize).find(|x| *x != i) {
+                let e = ExoError::ValueInUse(g.clone(), format!("ExchangeGuid\" of \"{}", tn.exo.recipients[o].name));
+                return fail(cx, Some(t), &e);
+            }
+        }
+    }
+    let email_param = cx.get("EmailAddresses").cloned();
+    let external_param = cx.string("ExternalEmailAddress");
+    let has_primary = cx.has("PrimarySmtpAddress");
+    let primary_param = cx.string("PrimarySmtpAddress").or_else(|| cx.string("WindowsEmailAddress"));
+    let tn = &world(cx).tenants[t];
+    let mut addresses = r.email_addresses.clone();
+    if let Some(v) = email_param {
+        match apply_addresses(tn, &r, multi_change(&v)) {
+            Ok(a) => addresses = a,
+            Err(e) => return fail(cx, Some(t), &e),
+        }
+    }
+    let mut primary = addresses.iter().find_map(|p| p.strip_prefix("SMTP:")).map(str::to_string).unwrap_or_else(|| r.primary_smtp.clone());
+    let mut external = r.external_email_address.clone();
+    if let Some(x) = external_param {
+        let a = smtp_of(&x).unwrap_or(&x).trim().to_string();
+        if !valid_smtp(&a) {
+            return fail(cx, Some(t), &ExoError::BadSmtp(a));
+        }
+        external = Some(format!("SMTP:{a}"));
+        // RULE 8 (article, target MailUser table): set without PrimarySmtpAddress, the external
+        // address becomes the primary SMTP address too, and moves fail.
+        if !has_primary {
+            for p in addresses.iter_mut() {
+                if p.starts_with("SMTP:") {
+                    *p = format!("smtp:{}", &p[5..]);
+                }
+            }
+            addresses.retain(|p| !p.eq_ignore_ascii_case(&format!("smtp:{a}")));
+            addresses.insert(0, format!("SMTP:{a}"));
+            primary = a;
+        }
+    }
+    if let Some(p) = primary_param {
+        let p = p.trim().to_string();
+        if !valid_smtp(&p) {
+            return fail(cx, Some(t), &ExoError::BadSmtp(p));
+        }
+        if !tn.accepts(&domain_of(&p)) {
+            let e = ExoError::Invalid(format!("You can't use the domain {} because it's not an accepted domain for your organization.", domain_of(&p)));
+            return fail(cx, Some(t), &e);
+        }
+        for x in addresses.iter_mut() {
+            if x.starts_with("SMTP:") {
+                *x = format!("smtp:{}", &x[5..]);
+            }
+        }
+        addresses.retain(|x| !x.eq_ignore_ascii_case(&format!("smtp:{p}")));
+        addresses.insert(0, format!("SMTP:{p}"));
+        primary = p;
+    }
+    let name = cx.string("Name");
+    let alias = cx.string("Alias");
+    let display = cx.string("DisplayName");
+    let customs: Vec<(u8, String)> = (1..=15u8).filter_map(|n| cx.get(&format!("CustomAttribute{n}")).map(|v| (n, to_display_string(v)))).collect();
+    let remove_disabled = cx.switch("RemoveDisabledArchive");
+    world(cx).tenants[t].exo.update_recipient(i, now, |r| {
+        r.email_addresses = addresses;
+        r.primary_smtp = primary;
+        r.external_email_address = external;
+        if let Some(g) = exchange_guid {
+            r.exchange_guid = g;
+        }
+        if let Some(g) = archive_guid {
+            r.archive_guid = g;
+        }
+        if let Some(n) = name {
+            r.name = n;
+        }
+        if let Some(a) = alias {
+            r.alias = a;
+        }
+        if let Some(d) = display {
+            r.display_name = d;
+        }
+        for (n, v) in customs {
+            r.set_custom_attribute(n, &v);
+        }
+        if remove_disabled {
+            r.disabled_archive_guid = None;
+        }
+    });
+    Ok(())
+}
+
+fn user_object(t: &Tenant, u: &directory::User) -> Value {
+    let r = t.exo.by_external(&u.object_id).map(|i| &t.exo.recipients[i]);
+    let mut o = PsObject::typed(T_USER);
+    let name = r.map(|r| r.name.clone()).unwrap_or_else(|| exo::alias_from(&u.upn));
+    let (first, last) = match r {
+        Some(r) if !r.first_name.is_empty() || !r.last_name.is_empty() => (r.first_name.clone(), r.last_name.clone()),
+        _ => match u.display_name.split_once(' ') {
+            Some((f, l)) => (f.to_string(), l.to_string()),
+            None => (String::new(), String::new()),
+        },
+    };
+    o.set("Name", Value::string(name.clone()));
+    o.set("DisplayName", Value::str(&u.display_name));
+    o.set("FirstName", Value::string(first));
+    o.set("LastName", Value::string(last));
+    o.set("UserPrincipalName", Value::str(&u.upn));
+    o.set("WindowsEmailAddress", Value::str(r.map(|r| r.primary_smtp.as_str()).unwrap_or("")));
+    o.set("RecipientType", Value::str(r.map(|r| r.kind.recipient_type()).unwrap_or("User")));
+    o.set("RecipientTypeDetails", Value::str(r.map(|r| r.kind.details()).unwrap_or("User")));
+    o.set("PreviousRecipientTypeDetails", Value::str(r.and_then(|r| r.previous_kind).map(|k| k.details()).unwrap_or("None")));
+    o.set("PreviousExchangeGuid", guid(r.and_then(|r| r.previous_exchange_guid.as_deref()).unwrap_or(ZERO_GUID)));
+    o.set("AccountDisabled", Value::Bool(!u.account_enabled));
+    o.set("ExternalDirectoryObjectId", Value::str(&u.object_id));
+    o.set("Identity", Value::string(name));
+    o.set("Guid", guid(&ids::guid(&["exo-user", &t.tenant_id, &u.object_id])));
+    o.into_value()
+}
+
+/// Directory users an identity names (UPN, object id, or any identity of their recipient).
+fn users_matching(t: &Tenant, id: &str) -> Vec<usize> {
+    if let Some(i) = t.directory.user_index(id) {
+        return vec![i];
+    }
+    let mut v: Vec<usize> = t.directory.users.iter().enumerate().filter(|(_, u)| u.object_id.eq_ignore_ascii_case(id.trim())).map(|(i, _)| i).collect();
+    if v.is_empty() {
+        for ri in t.exo.find(id) {
+            let ext = &t.exo.recipients[ri as usize].external_id;
+            if let Some(ui) = t.directory.users.iter().position(|u| u.object_id.eq_ignore_ascii_case(ext)) {
+                if !v.contains(&ui) {
+                    v.push(ui);
+                }
+            }
+        }
+    }
+    v
+}
+
+fn get_user(cx: &mut Cx) -> R {
+    let t = tenant_or_return!(cx);
+    let id = ident_param(cx, "Identity");
+    let types = cx.strings("RecipientTypeDetails");
+    let tn = &world(cx).tenants[t];
+    let list: Vec<usize> = match &id {
+        Some(x) => {
+            let v = users_matching(tn, x);
+            match v.len() {
+                0 => {
+                    let e = ExoError::NotFound(x.clone(), tn.exo_dc());
+                    return fail(cx, Some(t), &e);
+                }
+                1 => v,
+                _ => return fail(cx, Some(t), &ExoError::Ambiguous(x.clone())),
+            }
+        }
+        None => (0..tn.directory.users.len()).collect(),
+    };
+    let out: Vec<Value> = list
+        .into_iter()
+        .map(|i| &tn.directory.users[i])
+        .filter(|u| {
+            types.is_empty() || {
+                let d = tn.exo.by_external(&u.object_id).map(|r| tn.exo.recipients[r].kind.details()).unwrap_or("User");
+                types.iter().any(|x| x.eq_ignore_ascii_case(d))
+            }
+        })
+        .map(|u| user_object(tn, u))
+        .collect();
+    let out = limit(cx, out)?;
+    emit_all(cx, out)
+}
+
+fn set_user(cx: &mut Cx) -> R {
+    let t = tenant_or_return!(cx);
+    let id = ident_param(cx, "Identity").unwrap_or_default();
+    let clear = cx.switch("PermanentlyClearPreviousMailboxInfo");
+    let w = world(cx);
+    let now = w.now_ticks;
+    let tn = &mut w.tenants[t];
+    let users = users_matching(tn, &id);
+    if users.len() != 1 {
+        let e = if users.is_empty() { ExoError::NotFound(id, tn.exo_dc()) } else { ExoError::Ambiguous(id) };
+        return fail(cx, Some(t), &e);
+    }
+    if clear {
+        // RULE 9: irreversible — the previous (soft-deleted) mailbox can't be reconnected.
+        let oid = tn.directory.users[users[0]].object_id.clone();
+        if let Some(r) = tn.exo.by_external(&oid) {
+            tn.exo.update_recipient(r, now, |r| {
+                r.previous_exchange_guid = None;
+                r.previous_kind = None;
+            });
+        }
+    }
+    Ok(())
+}
+
+// ───────────────────────────── groups ─────────────────────────────
+
+fn new_group(cx: &mut Cx) -> R {
+    let t = tenant_or_return!(cx);
+    let name = cx.string("Name").unwrap_or_default();
+    let alias = cx.string("Alias");
+    let security = cx.string("Type").is_some_and(|x| x.eq_ignore_ascii_case("Security"));
+    let primary = cx.string("PrimarySmtpAddress");
+    let members = cx.strings("Members");
+    let display = cx.string("DisplayName");
+    let w = world(cx);
+    match w.new_distribution_group(t, &name, alias.as_deref(), security, primary, &members) {
+        Ok(i) => {
+            let now = w.now_ticks;
+            let tn = &mut w.tenants[t];
+            if let Some(d) = display {
+                tn.exo.update_recipient(i, now, |r| r.display_name = d);
+            }
+            let v = group_object(tn, &tn.exo.recipients[i]);
+            cx.emit(v)
+        }
+        Err(e) => fail(cx, Some(t), &e),
+    }
+}
+
+fn member_op(cx: &mut Cx, add: bool) -> R {
+    let t = tenant_or_return!(cx);
+    let g = ident_param(cx, "Identity").unwrap_or_default();
+    let m = ident_param(cx, "Member").unwrap_or_default();
+    let w = world(cx);
+    let r = if add { w.add_group_member(t, &g, &m) } else { w.remove_group_member(t, &g, &m) };
+    match r {
+        Ok(()) => Ok(()),
+        Err(e) => fail(cx, Some(t), &e),
+    }
+}
+
+fn add_member(cx: &mut Cx) -> R {
+    member_op(cx, true)
+}
+fn remove_member(cx: &mut Cx) -> R {
+    member_op(cx, false)
+}
+
+fn get_members(cx: &mut Cx) -> R {
+    let t = tenant_or_return!(cx);
+    let g = ident_param(cx, "Identity").unwrap_or_default();
+    let gi = match one(cx, t, &g, |r| r.kind.is_group()) {
+        Ok(i) => i,
+        Err(r) => return r,
+    };
+    let w = world(cx);
+    let members = w.group_member_recipients(t, gi);
+    let tn = &w.tenants[t];
+    let out: Vec<Value> = members.into_iter().map(|i| reduced_object(tn, &tn.exo.recipients[i])).collect();
+    emit_all(cx, out)
+}
+
+// ───────────────────────────── permissions ─────────────────────────────
+
+fn permission_object(r: &Recipient, p: &MailboxPermission) -> Value {
+    let mut o = PsObject::typed(T_PERMISSION);
+    o.set("Identity", Value::str(&r.name));
+    o.set("User", Value::str(&p.user));
+    o.set("AccessRights", strs(&p.rights));
+    o.set("IsInherited", Value::Bool(p.inherited));
+    o.set("Deny", Value::Bool(p.deny));
+    o.set("InheritanceType", Value::str("All"));
+    o.into_value()
+}
+
+fn get_permission(cx: &mut Cx) -> R {
+    let t = tenant_or_return!(cx);
+    let id = ident_param(cx, "Identity").unwrap_or_default();
+    let user = ident_param(cx, "User");
+    let i = match one(cx, t, &id, |r| r.kind.is_mailbox()) {
+        Ok(i) => i,
+        Err(r) => return r,
+    };
+    let tn = &world(cx).tenants[t];
+    let r = &tn.exo.recipients[i];
+    let user_upn = user.as_deref().map(|u| tn.exo.find(u).first().and_then(|x| upn_of(tn, &tn.exo.recipients[*x as usize])).unwrap_or_else(|| u.to_string()));
+    let out: Vec<Value> =
+        r.permissions.iter().filter(|p| user_upn.as_deref().is_none_or(|u| p.user.eq_ignore_ascii_case(u))).map(|p| permission_object(r, p)).collect();
+    emit_all(cx, out)
+}
+
+fn add_permission(cx: &mut Cx) -> R {
+    let t = tenant_or_return!(cx);
+    let id = ident_param(cx, "Identity").unwrap_or_default();
+    let user = ident_param(cx, "User").unwrap_or_default();
+    let rights = cx.strings("AccessRights");
+    let deny = cx.switch("Deny");
+    let i = match one(cx, t, &id, |r| r.kind.is_mailbox()) {
+        Ok(i) => i,
+        Err(r) => return r,
+    };
+    let ui = match one(cx, t, &user, |r| !r.kind.is_group() || r.kind == RecipientKind::MailUniversalSecurityGroup) {
+        Ok(i) => i,
+        Err(r) => return r,
+    };
+    let w = world(cx);
+    let now = w.now_ticks;
+    let tn = &mut w.tenants[t];
+    let delegate = upn_of(tn, &tn.exo.recipients[ui]).unwrap_or_else(|| tn.exo.recipients[ui].primary_smtp.clone());
+    let rights: Vec<String> = rights.iter().flat_map(|r| r.split(',')).map(|r| r.trim().to_string()).filter(|r| !r.is_empty()).collect();
+    let p = MailboxPermission { user: delegate, rights, inherited: false, deny };
+    let pc = p.clone();
+    tn.exo.update_recipient(i, now, |r| match r.permissions.iter_mut().find(|x| x.user.eq_ignore_ascii_case(&pc.user) && x.deny == pc.deny) {
+        Some(x) => {
+            for right in &pc.rights {
+                if !x.rights.iter().any(|y| y.eq_ignore_ascii_case(right)) {
+                    x.rights.push(right.clone());
+                }
+            }
+        }
+        None => r.permissions.push(pc),
+    });
+    let v = permission_object(&tn.exo.recipients[i], &p);
+    cx.emit(v)
+}
+
+// ───────────────────────────── simulation control ─────────────────────────────
+
+fn sim_error(cx: &mut Cx, msg: String) -> R {
+    let rec = cx.error("System.ArgumentException", msg, "InvalidArgument", "InvalidArgument");
+    cx.write_error(rec)
+}
+
+/// Set-TenantSimMailbox: what an administrator can't set with Exchange cmdlets but a
+/// rehearsal needs (holds, size, auxiliary archives, a disabled archive, an internal move).
+fn sim_set_mailbox(cx: &mut Cx) -> R {
+    let tenant = cx.string("Tenant").unwrap_or_default();
+    let id = cx.string("Identity").unwrap_or_default();
+    let hold = opt_bool(cx, "LitigationHold");
+    let in_place = if cx.has("InPlaceHolds") { Some(cx.strings("InPlaceHolds")) } else { None };
+    let size = cx.get("SizeGB").and_then(crate::engine::convert::to_num).map(|n| n.to_f64());
+    let items = cx.int("ItemCount");
+    let aux = cx.int("AuxArchiveCount");
+    let disabled = opt_bool(cx, "DisabledArchive");
+    let moving = opt_bool(cx, "MoveInProgress");
+    let pass_thru = cx.switch("PassThru");
+    let w = world(cx);
+    let now = w.now_ticks;
+    let Some(t) = w.tenant_index(&tenant) else { return sim_error(cx, format!("Tenant '{tenant}' was not found.")) };
+    let i = match exo::resolve(&w.tenants[t], &id, |r| r.kind.is_mailbox() || r.kind == RecipientKind::MailUser) {
+        Ok(i) => i,
+        Err(e) => return sim_error(cx, e.to_string()),
+    };
+    let tname = w.tenants[t].name.to_ascii_lowercase();
+    w.tenants[t].exo.update_recipient(i, now, |r| {
+        if let Some(h) = hold {
+            r.litigation_hold = h;
+        }
+        if let Some(v) = in_place {
+            r.in_place_holds = v;
+        }
+        if let Some(g) = size {
+            r.size_bytes = (g.max(0.0) * exo::BYTES_PER_GB as f64) as u64;
+        }
+        if let Some(n) = items {
+            r.items = n.max(0) as u64;
+        }
+        if let Some(n) = aux {
+            r.aux_archives = n.clamp(0, 1000) as u32;
+        }
+        if let Some(d) = disabled {
+            r.disabled_archive_guid = if d { Some(ids::guid(&["disabled-archive", &tname, &r.guid])) } else { None };
+        }
+    });
+    if let Some(m) = moving {
+        let r = w.tenants[t].exo.recipients[i].clone();
+        let exo_t = &mut w.tenants[t].exo;
+        if m {
+            // An internal (intra-organization) move of the mailbox, e.g. a database rebalance.
+            let mr = exo_t.move_requests.len() as u32;
+            exo_t.move_requests.push(mig::MoveRequest {
+                guid: ids::guid(&["internal-move", &r.guid, &now.to_string()]),
+                exchange_guid: r.exchange_guid.clone(),
+                display_name: r.display_name.clone(),
+                alias: r.alias.clone(),
+                source_tenant: t,
+                cross_tenant: false,
+                batch_name: String::new(),
+                migration_user: None,
+                status: MoveStatus::InProgress,
+                status_detail: "CopyingMessages".into(),
+                percent: 40,
+                remote_host: String::new(),
+                target_delivery_domain: String::new(),
+                bytes_total: r.size_bytes,
+                items_total: r.items,
+                archive_bytes: r.archive_size_bytes,
+                bytes_transferred: r.size_bytes / 2,
+                items_transferred: r.items / 2,
+                queued: now,
+                started: Some(now),
+                synced: None,
+                completed: None,
+                last_update: now,
+                failure: None,
+                removed: false,
+            });
+            exo_t.idx.move_by_guid.insert(r.exchange_guid.to_ascii_lowercase().into_boxed_str(), mr);
+        } else {
+            for m in exo_t.move_requests.iter_mut().filter(|m| !m.cross_tenant && m.exchange_guid.eq_ignore_ascii_case(&r.exchange_guid)) {
+                m.status = MoveStatus::Completed;
+                m.status_detail = "Completed".into();
+                m.percent = 100;
+                m.completed = Some(now);
+            }
+        }
+    }
+    if pass_thru {
+        register_views();
+        let tn = &w.tenants[t];
+        let r = &tn.exo.recipients[i];
+        let v = if r.kind.is_mailbox() { mailbox_object(tn, r) } else { mail_user_object(tn, r) };
+        return cx.emit(v);
+    }
+    Ok(())
+}
+
+/// Add-TenantSimMailboxFault: a declared failure of a mailbox move.
+fn sim_add_fault(cx: &mut Cx) -> R {
+    let key = cx.string("Mailbox").unwrap_or_default();
+    let phase = cx.string("Phase").unwrap_or_default();
+    let outcome = cx.string("Outcome").unwrap_or_else(|| "Failed".into());
+    let Some(phase) = MbxPhase::parse(&phase) else { return sim_error(cx, format!("Unknown phase '{phase}': use Validation, InitialSync or Completion.")) };
+    let fail = match outcome.to_ascii_lowercase().as_str() {
+        "failed" => true,
+        "rescheduled" | "transient" => false,
+        _ => return sim_error(cx, format!("Unknown outcome '{outcome}': use Failed or Rescheduled.")),
+    };
+    let f = mig::MailboxFault { key: key.trim().to_string(), phase, fail, exception: cx.string("Exception"), message: cx.string("Message") };
+    let mut o = PsObject::typed("TenantSim.MailboxFault");
+    o.set("Mailbox", Value::str(&f.key));
+    o.set("Phase", Value::str(f.phase.name()));
+    o.set("Outcome", Value::str(if f.fail { "Failed" } else { "Rescheduled" }));
+    o.set("Exception", opt_str(f.exception.as_deref()));
+    o.set("Message", opt_str(f.message.as_deref()));
+    world(cx).mailbox_faults.push(f);
+    cx.emit(o.into_value())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_classes_follow_exchange() {
+        assert_eq!(class_of("Get-Mailbox"), "Microsoft.Exchange.Management.RecipientTasks.GetMailbox");
+        assert_eq!(class_of("New-OrganizationRelationship"), "Microsoft.Exchange.Management.SystemConfigurationTasks.NewOrganizationRelationship");
+        assert_eq!(class_of("Enable-OrganizationCustomization"), "Microsoft.Exchange.Management.Deployment.EnableOrganizationCustomizationTask");
+        assert_eq!(
+            class_of("Test-MigrationServerAvailability"),
+            "Microsoft.Exchange.Management.Migration.MigrationService.Endpoint.TestMigrationServerAvailability"
+        );
+    }
+
+    #[test]
+    fn times_are_en_us() {
+        assert_eq!(us_time(crate::sim::DEFAULT_START_TICKS), "11/23/2026 9:00:00 AM");
+    }
+
+    #[test]
+    fn rbac_needs() {
+        assert_eq!(required("New-OrganizationRelationship"), Rbac::OrganizationManagement);
+        assert_eq!(required("Get-OrganizationRelationship"), Rbac::RecipientManagement);
+        assert_eq!(required("New-MigrationBatch"), Rbac::RecipientManagement);
+        assert_eq!(required("Connect-ExchangeOnline"), Rbac::None);
+    }
+}

@@ -1,0 +1,966 @@
+//! Microsoft Graph PowerShell cmdlets (Microsoft.Graph.*): the portal steps of the migrations,
+//! scripted the way real setup scripts do it — app registration, secret, service principals,
+//! users, licences, groups — over the same directory the SharePoint and Exchange sides use.
+//!
+//! * One connection per session (`Session::graph`, scopes in `Session::graph_scopes`);
+//!   without it every cmdlet fails with the SDK's "Authentication needed" error.
+//! * Delegated connections need the right scopes (`-Scopes`), else the service's 403
+//!   Authorization_RequestDenied; app-only connections act with the app's full rights.
+//! * Errors read as the SDK prints them: `Get-MgUser_Get: <message>` followed by the status and
+//!   error code lines; FullyQualifiedErrorId `<ErrorCode>,Microsoft.Graph.PowerShell.Cmdlets.<Verb><Noun>_<Set>`.
+
+use std::rc::Rc;
+
+use crate::cmdlets::{Connection, Make};
+use crate::engine::commands::{Cmdlet, Cx, FnCmdlet};
+use crate::engine::convert::{to_bool, to_display_string};
+use crate::engine::datetime::{DateKind, DateTime};
+use crate::engine::error::{ErrorRecord, R};
+use crate::engine::value::{PsObject, Value, parse_guid};
+use crate::sim::directory::{self, GroupKind, SKUS};
+use crate::sim::graph::{self as model, GraphError, NewApp, RequiredResource, ResourceAccess};
+use crate::sim::tenant::Tenant;
+use crate::sim::{SimError, World, clock};
+
+macro_rules! simple {
+    ($f:path) => {{
+        fn make() -> Box<dyn Cmdlet> {
+            Box::new(FnCmdlet($f))
+        }
+        make as Make
+    }};
+}
+
+pub const CMDLETS: &[(&str, Make)] = &[
+    ("Connect-MgGraph", simple!(connect)),
+    ("Disconnect-MgGraph", simple!(disconnect)),
+    ("Get-MgContext", simple!(get_context)),
+    ("Get-MgOrganization", simple!(get_organization)),
+    ("Get-MgServicePrincipal", simple!(get_service_principal)),
+    ("New-MgServicePrincipal", simple!(new_service_principal)),
+    ("Get-MgApplication", simple!(get_application)),
+    ("New-MgApplication", simple!(new_application)),
+    ("Add-MgApplicationPassword", simple!(add_password)),
+    ("New-MgUser", simple!(new_user)),
+    ("Get-MgUser", simple!(get_user)),
+    ("Update-MgUser", simple!(update_user)),
+    ("Set-MgUserLicense", simple!(set_license)),
+    ("Get-MgUserLicenseDetail", simple!(get_license_detail)),
+    ("Get-MgSubscribedSku", simple!(get_subscribed_sku)),
+    ("New-MgGroup", simple!(new_group)),
+    ("New-MgGroupMember", simple!(new_group_member)),
+];
+
+const NS: &str = "Microsoft.Graph.PowerShell.Models";
+
+fn register_views() {
+    thread_local! { static DONE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) }; }
+    if DONE.with(|d| d.replace(true)) {
+        return;
+    }
+    use crate::engine::format::register_table_view;
+    let cols = |c: &[&'static str]| c.iter().map(|p| (*p, *p, 0usize, false)).collect::<Vec<_>>();
+    register_table_view(&format!("{NS}.MicrosoftGraphUser"), &cols(&["Id", "DisplayName", "Mail", "UserPrincipalName"]));
+    register_table_view(&format!("{NS}.MicrosoftGraphOrganization"), &cols(&["Id", "DisplayName", "BusinessPhones", "PostalCode"]));
+    register_table_view(&format!("{NS}.MicrosoftGraphServicePrincipal"), &cols(&["DisplayName", "Id", "AppId", "SignInAudience", "ServicePrincipalType"]));
+    register_table_view(&format!("{NS}.MicrosoftGraphApplication"), &cols(&["DisplayName", "Id", "AppId", "SignInAudience", "PublisherDomain"]));
+    register_table_view(
+        &format!("{NS}.MicrosoftGraphPasswordCredential"),
+        &cols(&["CustomKeyIdentifier", "DisplayName", "EndDateTime", "Hint", "KeyId", "SecretText", "StartDateTime"]),
+    );
+    register_table_view(&format!("{NS}.MicrosoftGraphSubscribedSku"), &cols(&["SkuId", "SkuPartNumber", "ConsumedUnits", "AppliesTo"]));
+    register_table_view(&format!("{NS}.MicrosoftGraphGroup"), &cols(&["DisplayName", "Id", "MailNickname", "Description", "GroupTypes"]));
+    register_table_view(&format!("{NS}.MicrosoftGraphLicenseDetails"), &cols(&["Id", "SkuId", "SkuPartNumber"]));
+}
+
+// ───────────────────────────── plumbing ─────────────────────────────
+
+fn date(ticks: i64) -> Value {
+    Value::DateTime(DateTime::from_ticks(ticks, DateKind::Utc))
+}
+fn guid(s: &str) -> Value {
+    match parse_guid(s) {
+        Some(g) => Value::Guid(Rc::new(g)),
+        None => Value::str(s),
+    }
+}
+fn strs<S: AsRef<str>>(v: &[S]) -> Value {
+    Value::array(v.iter().map(|s| Value::str(s.as_ref())).collect())
+}
+fn obj(type_name: &str) -> PsObject {
+    PsObject::typed(&format!("{NS}.{type_name}"))
+}
+
+/// The SDK's cmdlet name in errors: `Get-MgUser_Get`, `New-MgApplication_CreateExpanded`.
+fn sdk_name(cx: &Cx) -> String {
+    let set = cx.set_name();
+    if set == "__AllParameterSets" { cx.name().to_string() } else { format!("{}_{set}", cx.name()) }
+}
+
+fn graph_record(cx: &mut Cx, e: &GraphError) -> ErrorRecord {
+    let name = sdk_name(cx);
+    let compact: String = name.chars().filter(|c| *c != '-').collect();
+    let now = cx.it.world.as_deref().map(|w| w.now_ticks).unwrap_or(crate::sim::DEFAULT_START_TICKS);
+    let msg = format!("{e}\n\nStatus: {}\nErrorCode: {}\nDate: {}", e.status(), e.code(), clock::iso(now).trim_end_matches('Z'));
+    let fqid = format!("{},Microsoft.Graph.PowerShell.Cmdlets.{compact}", e.code());
+    ErrorRecord::new("System.Exception", msg, &fqid, e.category()).at(cx.file, cx.span).for_command(&name)
+}
+
+fn fail(cx: &mut Cx, e: GraphError) -> R {
+    let rec = graph_record(cx, &e);
+    cx.write_error(rec)
+}
+
+fn sim_fail(cx: &mut Cx, e: SimError) -> R {
+    match e {
+        SimError::Graph(g) => fail(cx, g),
+        other => fail(cx, GraphError::Invalid(other.to_string())),
+    }
+}
+
+/// Scopes that allow an operation: any of them (Directory.* cover everything).
+fn scope_ok(cx: &Cx, any_of: &[&str]) -> bool {
+    let scopes = &cx.it.session.graph_scopes;
+    if scopes.iter().any(|s| s == ".default") {
+        return true;
+    }
+    any_of.iter().chain(["Directory.ReadWrite.All"].iter()).any(|a| scopes.iter().any(|s| s.eq_ignore_ascii_case(a)))
+}
+
+/// The connected tenant, or the SDK's error. `scopes`: what the operation needs.
+fn tenant(cx: &mut Cx, scopes: &[&str]) -> Result<usize, R> {
+    let Some(conn) = cx.it.session.graph.clone() else {
+        let name = sdk_name(cx);
+        let rec = ErrorRecord::new(
+            "System.Management.Automation.PSInvalidOperationException",
+            "Authentication needed. Please call Connect-MgGraph.",
+            &format!("Microsoft.Graph.PowerShell.Cmdlets.{}", name.replace('-', "")),
+            "InvalidOperation",
+        )
+        .at(cx.file, cx.span)
+        .for_command(&name);
+        return Err(cx.write_error(rec));
+    };
+    register_views();
+    if !scopes.is_empty() && !scope_ok(cx, scopes) {
+        return Err(fail(cx, GraphError::Forbidden));
+    }
+    match cx.it.world_mut().tenant_index(&conn.tenant) {
+        Some(t) => Ok(t),
+        None => Err(fail(cx, GraphError::TenantNotFound(conn.tenant))),
+    }
+}
+
+macro_rules! tenant_or_return {
+    ($cx:expr, $scopes:expr) => {
+        match tenant($cx, $scopes) {
+            Ok(t) => t,
+            Err(r) => return r,
+        }
+    };
+}
+
+const READ_USERS: &[&str] = &["User.Read.All", "User.ReadWrite.All", "User.ReadBasic.All", "Directory.Read.All"];
+const WRITE_USERS: &[&str] = &["User.ReadWrite.All"];
+const READ_APPS: &[&str] = &["Application.Read.All", "Application.ReadWrite.All", "Directory.Read.All"];
+const WRITE_APPS: &[&str] = &["Application.ReadWrite.All"];
+const READ_ORG: &[&str] = &["Organization.Read.All", "Organization.ReadWrite.All", "Directory.Read.All", "User.Read"];
+const WRITE_GROUPS: &[&str] = &["Group.ReadWrite.All"];
+
+fn world<'a>(cx: &'a mut Cx) -> &'a mut World {
+    cx.it.world_mut()
+}
+
+fn emit_all(cx: &mut Cx, values: Vec<Value>) -> R {
+    for v in values {
+        cx.emit(v)?;
+    }
+    Ok(())
+}
+
+/// A value of a hashtable or object by key (case-insensitive).
+fn field(v: &Value, key: &str) -> Option<Value> {
+    match v {
+        Value::Hashtable(h) => h.borrow().iter().find(|(k, _)| to_display_string(k).eq_ignore_ascii_case(key)).map(|(_, x)| x.clone()),
+        Value::Object(o) => o.borrow().get_value(key),
+        _ => None,
+    }
+    .filter(|x| !x.is_null())
+}
+
+fn list_of(v: Option<Value>) -> Vec<Value> {
+    match v {
+        None => Vec::new(),
+        Some(v) => v.enumerate().unwrap_or_else(|| vec![v]),
+    }
+}
+
+/// `appId eq 'x'`, `displayName eq 'x'`, `startswith(displayName,'x')`: (property, value, prefix?).
+fn parse_filter(f: &str) -> Result<Vec<(String, String, bool)>, GraphError> {
+    let mut out = Vec::new();
+    for term in f.split(" and ").flat_map(|x| x.split(" AND ")) {
+        let term = term.trim();
+        if let Some(rest) = term.strip_prefix("startswith(").or_else(|| term.strip_prefix("startsWith(")) {
+            let inner = rest.trim_end_matches(')');
+            let (p, v) = inner.split_once(',').ok_or_else(|| GraphError::BadFilter(f.to_string()))?;
+            out.push((p.trim().to_string(), v.trim().trim_matches('\'').to_string(), true));
+            continue;
+        }
+        let parts: Vec<&str> = term.splitn(3, ' ').collect();
+        if parts.len() != 3 || !parts[1].eq_ignore_ascii_case("eq") {
+            return Err(GraphError::BadFilter(f.to_string()));
+        }
+        out.push((parts[0].to_string(), parts[2].trim().trim_matches('\'').to_string(), false));
+    }
+    Ok(out)
+}
+
+fn filter_ok(terms: &[(String, String, bool)], get: impl Fn(&str) -> Option<String>) -> bool {
+    terms.iter().all(|(p, v, prefix)| {
+        let actual = get(&p.to_ascii_lowercase()).unwrap_or_default();
+        if *prefix { actual.to_ascii_lowercase().starts_with(&v.to_ascii_lowercase()) } else { actual.eq_ignore_ascii_case(v) }
+    })
+}
+
+// ───────────────────────────── connection ─────────────────────────────
+
+const WELCOME: &str = "Welcome to Microsoft Graph!
+
+Connected via delegated access using 14d82eec-204b-4c2f-b7e8-296a70dab67e
+Readme: https://aka.ms/graph/sdk/powershell
+SDK Docs: https://aka.ms/graph/sdk/powershell/docs
+API Docs: https://aka.ms/graph/docs
+
+NOTE: You can use the -NoWelcome parameter to suppress this message.
+";
+
+fn connect(cx: &mut Cx) -> R {
+    let tenant_arg = cx.string("TenantId");
+    let scopes: Vec<String> =
+        cx.strings("Scopes").iter().flat_map(|s| s.split(',').map(|x| x.trim().to_string()).collect::<Vec<_>>()).filter(|s| !s.is_empty()).collect();
+    let app_only = cx.set_name() != "UserParameterSet";
+    let no_welcome = cx.switch("NoWelcome");
+    let w = world(cx);
+    let found = tenant_arg.as_deref().and_then(|t| w.tenant_index(t).or_else(|| w.tenants.iter().position(|x| x.accepts(t))));
+    let t = match (tenant_arg, found) {
+        (_, Some(t)) => t,
+        (None, None) => {
+            let rec = ErrorRecord::new(
+                "System.InvalidOperationException",
+                "tenantsim has no interactive sign-in: use Connect-MgGraph -TenantId <tenant id or domain> -Scopes <scopes>.",
+                "InvalidOperation,Microsoft.Graph.PowerShell.Authentication.Cmdlets.ConnectMgGraph",
+                "InvalidOperation",
+            )
+            .at(cx.file, cx.span)
+            .for_command(cx.invoked_as);
+            return Err(cx.terminate(rec));
+        }
+        (Some(x), None) => {
+            let e = GraphError::TenantNotFound(x);
+            let rec = ErrorRecord::new(
+                "Azure.Identity.AuthenticationFailedException",
+                e.to_string(),
+                "Microsoft.Graph.PowerShell.Authentication.Cmdlets.ConnectMgGraph",
+                "AuthenticationError",
+            )
+            .at(cx.file, cx.span)
+            .for_command(cx.invoked_as);
+            return Err(cx.terminate(rec));
+        }
+    };
+    let tn = &w.tenants[t];
+    cx.it.session.graph = Some(Connection { tenant: tn.name.clone(), account: if app_only { String::new() } else { tn.admin_account() } });
+    cx.it.session.graph_scopes = if app_only {
+        vec![".default".into()]
+    } else if scopes.is_empty() {
+        vec!["openid".into(), "profile".into(), "User.Read".into(), "email".into()]
+    } else {
+        scopes
+    };
+    if !no_welcome {
+        cx.it.host.write_line(WELCOME);
+    }
+    Ok(())
+}
+
+fn disconnect(cx: &mut Cx) -> R {
+    cx.it.session.graph = None;
+    cx.it.session.graph_scopes.clear();
+    Ok(())
+}
+
+fn get_context(cx: &mut Cx) -> R {
+    let Some(conn) = cx.it.session.graph.clone() else { return Ok(()) };
+    let scopes = cx.it.session.graph_scopes.clone();
+    let tid = world(cx).tenant_index(&conn.tenant).map(|t| world(cx).tenants[t].tenant_id.clone()).unwrap_or_default();
+    let mut o = PsObject::typed("Microsoft.Graph.PowerShell.Authentication.AuthContext");
+    o.set("ClientId", Value::str("14d82eec-204b-4c2f-b7e8-296a70dab67e"));
+    o.set("TenantId", Value::string(tid));
+    o.set("Scopes", strs(&scopes));
+    o.set("AuthType", Value::str(if conn.account.is_empty() { "AppOnly" } else { "Delegated" }));
+    o.set("Account", Value::string(conn.account));
+    o.set("Environment", Value::str("Global"));
+    cx.emit(o.into_value())
+}
+
+// ───────────────────────────── organization, SKUs ─────────────────────────────
+
+fn get_organization(cx: &mut Cx) -> R {
+    let t = tenant_or_return!(cx, READ_ORG);
+    let tn = &world(cx).tenants[t];
+    let mut o = obj("MicrosoftGraphOrganization");
+    o.set("Id", Value::str(&tn.tenant_id));
+    o.set("DisplayName", Value::str(&tn.display_name));
+    o.set("BusinessPhones", Value::array(Vec::new()));
+    o.set("PostalCode", Value::Null);
+    o.set("CountryLetterCode", Value::str("US"));
+    o.set("TenantType", Value::str("AAD"));
+    let domains: Vec<Value> = tn
+        .accepted_domains()
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let mut v = obj("MicrosoftGraphVerifiedDomain");
+            v.set("Capabilities", Value::str("Email, OfficeCommunicationsOnline"));
+            v.set("IsDefault", Value::Bool(i == 0));
+            v.set("IsInitial", Value::Bool(i == 0));
+            v.set("Name", Value::str(d));
+            v.set("Type", Value::str("Managed"));
+            v.to_string = Some(Rc::from(format!("{NS}.MicrosoftGraphVerifiedDomain")));
+            v.into_value()
+        })
+        .collect();
+    o.set("VerifiedDomains", Value::array(domains));
+    cx.emit(o.into_value())
+}
+
+fn consumed(tn: &Tenant, part: &str) -> i64 {
+    tn.directory.users.iter().filter(|u| u.licenses.iter().any(|l| l.eq_ignore_ascii_case(part))).count() as i64
+}
+
+fn plan_objects(part: &str, disabled: &[String]) -> Value {
+    Value::array(
+        model::service_plans(part)
+            .iter()
+            .map(|p| {
+                let mut o = obj("MicrosoftGraphServicePlanInfo");
+                o.set("AppliesTo", Value::str("User"));
+                o.set("ProvisioningStatus", Value::str(if disabled.iter().any(|d| d.eq_ignore_ascii_case(&p.id)) { "Disabled" } else { "Success" }));
+                o.set("ServicePlanId", guid(&p.id));
+                o.set("ServicePlanName", Value::str(p.name));
+                o.into_value()
+            })
+            .collect(),
+    )
+}
+
+fn get_subscribed_sku(cx: &mut Cx) -> R {
+    let t = tenant_or_return!(cx, &["Organization.Read.All", "Directory.Read.All", "LicenseAssignment.Read.All", "LicenseAssignment.ReadWrite.All"]);
+    let tn = &world(cx).tenants[t];
+    let out: Vec<Value> = SKUS
+        .iter()
+        .map(|s| {
+            let used = consumed(tn, s.part_number);
+            let mut prepaid = obj("MicrosoftGraphLicenseUnitsDetail");
+            prepaid.set("Enabled", Value::Long(used.max(25)));
+            prepaid.set("LockedOut", Value::Long(0));
+            prepaid.set("Suspended", Value::Long(0));
+            prepaid.set("Warning", Value::Long(0));
+            let mut o = obj("MicrosoftGraphSubscribedSku");
+            o.set("AppliesTo", Value::str("User"));
+            o.set("CapabilityStatus", Value::str("Enabled"));
+            o.set("ConsumedUnits", Value::Long(used));
+            o.set("Id", Value::string(format!("{}_{}", tn.tenant_id, s.sku_id)));
+            o.set("PrepaidUnits", prepaid.into_value());
+            o.set("ServicePlans", plan_objects(s.part_number, &[]));
+            o.set("SkuId", guid(s.sku_id));
+            o.set("SkuPartNumber", Value::str(s.part_number));
+            o.into_value()
+        })
+        .collect();
+    emit_all(cx, out)
+}
+
+// ───────────────────────────── service principals, applications ─────────────────────────────
+
+fn sp_object(sp: &model::ServicePrincipal) -> Value {
+    let mut o = obj("MicrosoftGraphServicePrincipal");
+    o.set("DisplayName", Value::str(&sp.display_name));
+    o.set("Id", Value::str(&sp.id));
+    o.set("AppId", Value::str(&sp.app_id));
+    o.set("SignInAudience", Value::str(&sp.sign_in_audience));
+    o.set("ServicePrincipalType", Value::str("Application"));
+    o.set("AppOwnerOrganizationId", Value::str(&sp.app_owner_tenant_id));
+    o.set("AccountEnabled", Value::Bool(true));
+    o.set("ReplyUrls", strs(&sp.reply_urls));
+    let roles: Vec<Value> = sp
+        .app_roles
+        .iter()
+        .map(|r| {
+            let mut x = obj("MicrosoftGraphAppRole");
+            x.set("AllowedMemberTypes", strs(&r.allowed_member_types));
+            x.set("Description", Value::str(&r.description));
+            x.set("DisplayName", Value::str(&r.display_name));
+            x.set("Id", Value::str(&r.id));
+            x.set("IsEnabled", Value::Bool(true));
+            x.set("Origin", Value::str("Application"));
+            x.set("Value", Value::str(&r.value));
+            x.to_string = Some(Rc::from(format!("{NS}.MicrosoftGraphAppRole")));
+            x.into_value()
+        })
+        .collect();
+    o.set("AppRoles", Value::array(roles));
+    o.into_value()
+}
+
+fn get_service_principal(cx: &mut Cx) -> R {
+    let t = tenant_or_return!(cx, READ_APPS);
+    let id = cx.string("ServicePrincipalId");
+    let filter = cx.string("Filter");
+    let terms = match filter.as_deref().map(parse_filter).transpose() {
+        Ok(x) => x.unwrap_or_default(),
+        Err(e) => return fail(cx, e),
+    };
+    let tn = &world(cx).tenants[t];
+    let sps = &tn.graph.service_principals;
+    if let Some(id) = id {
+        return match sps.iter().find(|s| s.id.eq_ignore_ascii_case(&id)) {
+            Some(s) => {
+                let v = sp_object(s);
+                cx.emit(v)
+            }
+            None => fail(cx, GraphError::NotFound(id)),
+        };
+    }
+    let out: Vec<Value> = sps
+        .iter()
+        .filter(|s| {
+            filter_ok(&terms, |p| match p {
+                "appid" => Some(s.app_id.clone()),
+                "displayname" => Some(s.display_name.clone()),
+                "id" => Some(s.id.clone()),
+                "serviceprincipaltype" => Some("Application".into()),
+                _ => None,
+            })
+        })
+        .map(sp_object)
+        .collect();
+    emit_all(cx, out)
+}
+
+fn new_service_principal(cx: &mut Cx) -> R {
+    let t = tenant_or_return!(cx, WRITE_APPS);
+    let app_id = cx.string("AppId").or_else(|| cx.get("BodyParameter").and_then(|b| field(b, "AppId")).map(|v| to_display_string(&v))).unwrap_or_default();
+    match world(cx).new_service_principal(t, &app_id) {
+        Ok(i) => {
+            let v = sp_object(&world(cx).tenants[t].graph.service_principals[i]);
+            cx.emit(v)
+        }
+        Err(e) => fail(cx, e),
+    }
+}
+
+fn password_object(p: &model::PasswordCredential, with_secret: bool) -> Value {
+    let mut o = obj("MicrosoftGraphPasswordCredential");
+    o.set("CustomKeyIdentifier", Value::Null);
+    o.set("DisplayName", p.display_name.as_deref().map(Value::str).unwrap_or(Value::Null));
+    o.set("EndDateTime", date(p.end));
+    o.set("Hint", Value::str(&p.hint));
+    o.set("KeyId", Value::str(&p.key_id));
+    o.set("SecretText", if with_secret { Value::str(&p.secret) } else { Value::Null });
+    o.set("StartDateTime", date(p.start));
+    o.into_value()
+}
+
+fn app_object(tn: &Tenant, a: &model::Application) -> Value {
+    let mut o = obj("MicrosoftGraphApplication");
+    o.set("DisplayName", Value::str(&a.display_name));
+    o.set("Id", Value::str(&a.id));
+    o.set("AppId", Value::str(&a.app_id));
+    o.set("SignInAudience", Value::str(&a.sign_in_audience));
+    o.set("PublisherDomain", Value::string(tn.initial_domain()));
+    o.set("CreatedDateTime", date(a.created));
+    let mut web = obj("MicrosoftGraphWebApplication");
+    web.set("RedirectUris", strs(&a.redirect_uris));
+    web.set("HomePageUrl", Value::Null);
+    web.set("LogoutUrl", Value::Null);
+    web.to_string = Some(Rc::from(format!("{NS}.MicrosoftGraphWebApplication")));
+    o.set("Web", web.into_value());
+    let rra: Vec<Value> = a
+        .required
+        .iter()
+        .map(|r| {
+            let mut x = obj("MicrosoftGraphRequiredResourceAccess");
+            x.set("ResourceAppId", Value::str(&r.resource_app_id));
+            let access: Vec<Value> = r
+                .access
+                .iter()
+                .map(|ra| {
+                    let mut y = obj("MicrosoftGraphResourceAccess");
+                    y.set("Id", Value::str(&ra.id));
+                    y.set("Type", Value::str(&ra.kind));
+                    y.to_string = Some(Rc::from(format!("{NS}.MicrosoftGraphResourceAccess")));
+                    y.into_value()
+                })
+                .collect();
+            x.set("ResourceAccess", Value::array(access));
+            x.to_string = Some(Rc::from(format!("{NS}.MicrosoftGraphRequiredResourceAccess")));
+            x.into_value()
+        })
+        .collect();
+    o.set("RequiredResourceAccess", Value::array(rra));
+    o.set("PasswordCredentials", Value::array(a.passwords.iter().map(|p| password_object(p, false)).collect()));
+    o.into_value()
+}
+
+fn get_application(cx: &mut Cx) -> R {
+    let t = tenant_or_return!(cx, READ_APPS);
+    let id = cx.string("ApplicationId");
+    let terms = match cx.string("Filter").as_deref().map(parse_filter).transpose() {
+        Ok(x) => x.unwrap_or_default(),
+        Err(e) => return fail(cx, e),
+    };
+    let tn = &world(cx).tenants[t];
+    if let Some(id) = id {
+        return match tn.graph.app_by_id(&id) {
+            Some(i) => {
+                let v = app_object(tn, &tn.graph.applications[i]);
+                cx.emit(v)
+            }
+            None => fail(cx, GraphError::NotFound(id)),
+        };
+    }
+    let out: Vec<Value> = tn
+        .graph
+        .applications
+        .iter()
+        .filter(|a| {
+            filter_ok(&terms, |p| match p {
+                "appid" => Some(a.app_id.clone()),
+                "displayname" => Some(a.display_name.clone()),
+                "id" => Some(a.id.clone()),
+                "signinaudience" => Some(a.sign_in_audience.clone()),
+                _ => None,
+            })
+        })
+        .map(|a| app_object(tn, a))
+        .collect();
+    emit_all(cx, out)
+}
+
+/// `@{ResourceAppId=…; ResourceAccess=@(@{Id=…; Type='Role'})}` → RequiredResource.
+fn required_resources(values: Vec<Value>) -> Result<Vec<RequiredResource>, GraphError> {
+    let mut out = Vec::new();
+    for v in values {
+        let app = field(&v, "ResourceAppId")
+            .map(|x| to_display_string(&x))
+            .ok_or_else(|| GraphError::BadProperty("resourceAppId".into(), "requiredResourceAccess".into()))?;
+        let mut access = Vec::new();
+        for a in list_of(field(&v, "ResourceAccess")) {
+            let id = field(&a, "Id").map(|x| to_display_string(&x)).ok_or_else(|| GraphError::BadProperty("id".into(), "resourceAccess".into()))?;
+            let kind = field(&a, "Type").map(|x| to_display_string(&x)).unwrap_or_else(|| "Scope".into());
+            if !kind.eq_ignore_ascii_case("Role") && !kind.eq_ignore_ascii_case("Scope") {
+                return Err(GraphError::BadProperty("type".into(), "resourceAccess".into()));
+            }
+            access.push(ResourceAccess {
+                id: id.trim().to_ascii_lowercase(),
+                kind: if kind.eq_ignore_ascii_case("Role") { "Role".into() } else { "Scope".into() },
+            });
+        }
+        out.push(RequiredResource { resource_app_id: app.trim().to_ascii_lowercase(), access });
+    }
+    Ok(out)
+}
+
+fn new_application(cx: &mut Cx) -> R {
+    let t = tenant_or_return!(cx, WRITE_APPS);
+    let body = cx.get("BodyParameter").cloned();
+    let get = |cx: &Cx, name: &str| cx.get(name).cloned().filter(|v| !v.is_null()).or_else(|| body.as_ref().and_then(|b| field(b, name)));
+    let display = get(cx, "DisplayName").map(|v| to_display_string(&v));
+    let Some(display) = display else {
+        return fail(cx, GraphError::BadProperty("displayName".into(), "application".into()));
+    };
+    let audience = get(cx, "SignInAudience").map(|v| to_display_string(&v));
+    let redirect: Vec<String> = get(cx, "Web").map(|w| list_of(field(&w, "RedirectUris")).iter().map(to_display_string).collect()).unwrap_or_default();
+    let required = match required_resources(list_of(get(cx, "RequiredResourceAccess"))) {
+        Ok(r) => r,
+        Err(e) => return fail(cx, e),
+    };
+    let spec = NewApp { display_name: display, sign_in_audience: audience, redirect_uris: redirect, required };
+    let w = world(cx);
+    match w.new_application(t, spec) {
+        Ok(i) => {
+            let tn = &w.tenants[t];
+            let v = app_object(tn, &tn.graph.applications[i]);
+            cx.emit(v)
+        }
+        Err(e) => fail(cx, e),
+    }
+}
+
+fn add_password(cx: &mut Cx) -> R {
+    let t = tenant_or_return!(cx, WRITE_APPS);
+    let app = cx.string("ApplicationId").unwrap_or_default();
+    let pc = cx.get("PasswordCredential").cloned().or_else(|| cx.get("BodyParameter").and_then(|b| field(b, "PasswordCredential")));
+    let display = pc.as_ref().and_then(|p| field(p, "DisplayName")).map(|v| to_display_string(&v));
+    let end = pc.as_ref().and_then(|p| field(p, "EndDateTime")).and_then(|v| match v {
+        Value::DateTime(d) => Some(d.ticks()),
+        other => clock::parse_iso(&to_display_string(&other)),
+    });
+    match world(cx).add_password(t, &app, display, end) {
+        Ok(p) => cx.emit(password_object(&p, true)),
+        Err(e) => fail(cx, e),
+    }
+}
+
+// ───────────────────────────── users, licences ─────────────────────────────
+
+fn user_object(tn: &Tenant, u: &directory::User) -> Value {
+    let mail = tn.exo.by_external(&u.object_id).map(|r| tn.exo.recipients[r].primary_smtp.clone()).or_else(|| u.mail.clone());
+    let (given, surname) = match u.display_name.split_once(' ') {
+        Some((g, s)) => (Value::str(g), Value::str(s)),
+        None => (Value::Null, Value::Null),
+    };
+    let mut o = obj("MicrosoftGraphUser");
+    o.set("Id", Value::str(&u.object_id));
+    o.set("DisplayName", Value::str(&u.display_name));
+    o.set("Mail", mail.map(Value::string).unwrap_or(Value::Null));
+    o.set("UserPrincipalName", Value::str(&u.upn));
+    o.set("UserType", Value::str(if u.user_type == directory::UserType::Guest { "Guest" } else { "Member" }));
+    o.set("GivenName", given);
+    o.set("Surname", surname);
+    o.set("AccountEnabled", Value::Bool(u.account_enabled));
+    o.set("UsageLocation", u.usage_location.as_deref().map(Value::str).unwrap_or(Value::Null));
+    o.set("MailNickname", Value::string(crate::sim::exchange::alias_from(&u.upn)));
+    let lic: Vec<Value> = u
+        .licenses
+        .iter()
+        .filter_map(|l| directory::sku(l))
+        .map(|s| {
+            let mut x = obj("MicrosoftGraphAssignedLicense");
+            let plans: Vec<String> = model::service_plans(s.part_number)
+                .iter()
+                .filter(|p| u.disabled_plans.iter().any(|d| d.eq_ignore_ascii_case(&p.id)))
+                .map(|p| p.id.clone())
+                .collect();
+            x.set("DisabledPlans", strs(&plans));
+            x.set("SkuId", Value::str(s.sku_id));
+            x.to_string = Some(Rc::from(format!("{NS}.MicrosoftGraphAssignedLicense")));
+            x.into_value()
+        })
+        .collect();
+    o.set("AssignedLicenses", Value::array(lic));
+    o.set("BusinessPhones", Value::array(Vec::new()));
+    o.into_value()
+}
+
+/// A user by object id or UPN.
+fn user_index(tn: &Tenant, id: &str) -> Option<usize> {
+    tn.directory.user_index(id).or_else(|| tn.directory.users.iter().position(|u| u.object_id.eq_ignore_ascii_case(id.trim())))
+}
+
+fn get_user(cx: &mut Cx) -> R {
+    let t = tenant_or_return!(cx, READ_USERS);
+    let id = cx.string("UserId");
+    let top = cx.int("Top");
+    let terms = match cx.string("Filter").as_deref().map(parse_filter).transpose() {
+        Ok(x) => x.unwrap_or_default(),
+        Err(e) => return fail(cx, e),
+    };
+    let tn = &world(cx).tenants[t];
+    if let Some(id) = id {
+        return match user_index(tn, &id) {
+            Some(i) => {
+                let v = user_object(tn, &tn.directory.users[i]);
+                cx.emit(v)
+            }
+            None => fail(cx, GraphError::NotFound(id)),
+        };
+    }
+    let mut out: Vec<Value> = tn
+        .directory
+        .users
+        .iter()
+        .filter(|u| {
+            filter_ok(&terms, |p| match p {
+                "userprincipalname" => Some(u.upn.clone()),
+                "displayname" => Some(u.display_name.clone()),
+                "id" => Some(u.object_id.clone()),
+                "mail" => tn.exo.by_external(&u.object_id).map(|r| tn.exo.recipients[r].primary_smtp.clone()),
+                "usertype" => Some(if u.user_type == directory::UserType::Guest { "Guest".into() } else { "Member".into() }),
+                _ => None,
+            })
+        })
+        .map(|u| user_object(tn, u))
+        .collect();
+    // Without -All the service returns one page (100 users).
+    let page = top.map(|n| n.max(0) as usize).unwrap_or(if cx.switch("All") { usize::MAX } else { 100 });
+    out.truncate(page);
+    emit_all(cx, out)
+}
+
+fn new_user(cx: &mut Cx) -> R {
+    let t = tenant_or_return!(cx, WRITE_USERS);
+    let body = cx.get("BodyParameter").cloned();
+    let get = |cx: &Cx, name: &str| cx.get(name).cloned().filter(|v| !v.is_null()).or_else(|| body.as_ref().and_then(|b| field(b, name)));
+    let upn = get(cx, "UserPrincipalName").map(|v| to_display_string(&v));
+    let display = get(cx, "DisplayName").map(|v| to_display_string(&v));
+    let nickname = get(cx, "MailNickname").map(|v| to_display_string(&v));
+    let password = get(cx, "PasswordProfile");
+    let enabled = get(cx, "AccountEnabled").map(|v| to_bool(&v));
+    let usage = get(cx, "UsageLocation").map(|v| to_display_string(&v));
+    for (name, missing) in [
+        ("accountEnabled", enabled.is_none()),
+        ("displayName", display.is_none()),
+        ("mailNickname", nickname.is_none()),
+        ("passwordProfile", password.is_none()),
+        ("userPrincipalName", upn.is_none()),
+    ] {
+        if missing {
+            return fail(cx, GraphError::Invalid(format!("Property '{name}' is required when creating the entity.")));
+        }
+    }
+    let upn = upn.unwrap_or_default();
+    let w = world(cx);
+    let tn = &mut w.tenants[t];
+    let domain = crate::sim::exchange::domain_of(&upn);
+    if !crate::sim::exchange::valid_smtp(&upn) || !tn.accepts(&domain) {
+        return fail(
+            cx,
+            GraphError::Invalid(
+                "The domain portion of the userPrincipalName property is invalid. You must use one of the verified domain names in your organization.".into(),
+            ),
+        );
+    }
+    if tn.directory.user(&upn).is_some() {
+        return fail(cx, GraphError::Conflict("userPrincipalName".into()));
+    }
+    let mut u = directory::new_user(&tn.name, &upn, display.as_deref().unwrap_or(&upn));
+    u.account_enabled = enabled.unwrap_or(true);
+    u.usage_location = usage;
+    let i = tn.directory.add_user(u);
+    let v = user_object(tn, &tn.directory.users[i]);
+    cx.emit(v)
+}
+
+fn update_user(cx: &mut Cx) -> R {
+    let t = tenant_or_return!(cx, WRITE_USERS);
+    let id = cx.string("UserId").unwrap_or_default();
+    let body = cx.get("BodyParameter").cloned();
+    let get = |cx: &Cx, name: &str| cx.get(name).cloned().filter(|v| !v.is_null()).or_else(|| body.as_ref().and_then(|b| field(b, name)));
+    let display = get(cx, "DisplayName").map(|v| to_display_string(&v));
+    let usage = get(cx, "UsageLocation").map(|v| to_display_string(&v));
+    let enabled = get(cx, "AccountEnabled").map(|v| to_bool(&v));
+    let new_upn = get(cx, "UserPrincipalName").map(|v| to_display_string(&v));
+    let w = world(cx);
+    let tn = &mut w.tenants[t];
+    let Some(i) = user_index(tn, &id) else { return fail(cx, GraphError::NotFound(id)) };
+    if let Some(u) = &new_upn {
+        if !tn.accepts(&crate::sim::exchange::domain_of(u)) {
+            return fail(
+                cx,
+                GraphError::Invalid(
+                    "The domain portion of the userPrincipalName property is invalid. You must use one of the verified domain names in your organization."
+                        .into(),
+                ),
+            );
+        }
+        if tn.directory.user_index(u).is_some_and(|j| j != i) {
+            return fail(cx, GraphError::Conflict("userPrincipalName".into()));
+        }
+    }
+    if let Some(u) = &usage {
+        if u.len() != 2 || !u.chars().all(|c| c.is_ascii_alphabetic()) {
+            return fail(cx, GraphError::BadProperty("usageLocation".into(), "User".into()));
+        }
+    }
+    let user = &mut tn.directory.users[i];
+    if let Some(d) = display {
+        user.display_name = d;
+    }
+    if let Some(u) = usage {
+        user.usage_location = Some(u.to_ascii_uppercase());
+    }
+    if let Some(e) = enabled {
+        user.account_enabled = e;
+    }
+    if let Some(u) = new_upn {
+        let old = std::mem::replace(&mut user.upn, u);
+        tn.directory.reindex_user(i, &old);
+    }
+    Ok(())
+}
+
+fn sku_of(v: &Value) -> Option<&'static directory::Sku> {
+    let s = to_display_string(v);
+    let s = s.trim();
+    SKUS.iter().find(|k| k.sku_id.eq_ignore_ascii_case(s) || k.part_number.eq_ignore_ascii_case(s))
+}
+
+fn set_license(cx: &mut Cx) -> R {
+    let t = tenant_or_return!(cx, &["User.ReadWrite.All", "LicenseAssignment.ReadWrite.All"]);
+    let id = cx.string("UserId").unwrap_or_default();
+    let body = cx.get("BodyParameter").cloned();
+    let add = list_of(cx.get("AddLicenses").cloned().filter(|v| !v.is_null()).or_else(|| body.as_ref().and_then(|b| field(b, "AddLicenses"))));
+    let remove = list_of(cx.get("RemoveLicenses").cloned().filter(|v| !v.is_null()).or_else(|| body.as_ref().and_then(|b| field(b, "RemoveLicenses"))));
+    let w = world(cx);
+    let tn = &w.tenants[t];
+    let Some(i) = user_index(tn, &id) else { return fail(cx, GraphError::NotFound(id)) };
+    let mut adds = Vec::new();
+    for a in &add {
+        let sku = field(a, "SkuId").and_then(|v| sku_of(&v));
+        let Some(sku) = sku else {
+            let s = field(a, "SkuId").map(|v| to_display_string(&v)).unwrap_or_default();
+            return fail(cx, GraphError::UnknownSku(s));
+        };
+        let disabled: Vec<String> = list_of(field(a, "DisabledPlans")).iter().map(|v| to_display_string(v).to_ascii_lowercase()).collect();
+        adds.push((sku, disabled));
+    }
+    let mut removes = Vec::new();
+    for r in &remove {
+        match sku_of(r) {
+            Some(s) => removes.push(s),
+            None => return fail(cx, GraphError::UnknownSku(to_display_string(r))),
+        }
+    }
+    let tn = &mut w.tenants[t];
+    let user = &tn.directory.users[i];
+    if !adds.is_empty() && user.usage_location.is_none() {
+        return fail(cx, GraphError::NoUsageLocation);
+    }
+    for s in &removes {
+        if !user.licenses.iter().any(|l| l.eq_ignore_ascii_case(s.part_number)) {
+            return fail(cx, GraphError::LicenseNotAssigned(s.sku_id.to_string()));
+        }
+    }
+    let had = model::has_exchange_plan(user);
+    let user = &mut tn.directory.users[i];
+    for s in removes {
+        user.licenses.retain(|l| !l.eq_ignore_ascii_case(s.part_number));
+        let plan_ids: Vec<String> = model::service_plans(s.part_number).into_iter().map(|p| p.id).collect();
+        user.disabled_plans.retain(|d| !plan_ids.iter().any(|p| p.eq_ignore_ascii_case(d)));
+    }
+    for (s, disabled) in adds {
+        if !user.licenses.iter().any(|l| l.eq_ignore_ascii_case(s.part_number)) {
+            user.licenses.push(crate::sim::directory::Text::Borrowed(s.part_number));
+        }
+        let plan_ids: Vec<String> = model::service_plans(s.part_number).into_iter().map(|p| p.id).collect();
+        user.disabled_plans.retain(|d| !plan_ids.iter().any(|p| p.eq_ignore_ascii_case(d)));
+        for d in disabled {
+            if plan_ids.iter().any(|p| p.eq_ignore_ascii_case(&d)) && !user.disabled_plans.contains(&d) {
+                user.disabled_plans.push(d);
+            }
+        }
+    }
+    if let Err(e) = w.licenses_changed(t, i, had) {
+        return sim_fail(cx, e);
+    }
+    let tn = &w.tenants[t];
+    let v = user_object(tn, &tn.directory.users[i]);
+    cx.emit(v)
+}
+
+fn get_license_detail(cx: &mut Cx) -> R {
+    let t = tenant_or_return!(cx, READ_USERS);
+    let id = cx.string("UserId").unwrap_or_default();
+    let tn = &world(cx).tenants[t];
+    let Some(i) = user_index(tn, &id) else { return fail(cx, GraphError::NotFound(id)) };
+    let u = &tn.directory.users[i];
+    let out: Vec<Value> = u
+        .licenses
+        .iter()
+        .filter_map(|l| directory::sku(l))
+        .map(|s| {
+            let mut o = obj("MicrosoftGraphLicenseDetails");
+            o.set("Id", Value::string(format!("{}_{}", u.object_id, s.sku_id)));
+            o.set("SkuId", Value::str(s.sku_id));
+            o.set("SkuPartNumber", Value::str(s.part_number));
+            o.set("ServicePlans", plan_objects(s.part_number, &u.disabled_plans));
+            o.into_value()
+        })
+        .collect();
+    emit_all(cx, out)
+}
+
+// ───────────────────────────── groups ─────────────────────────────
+
+fn group_object(tn: &Tenant, g: &directory::Group) -> Value {
+    let mut o = obj("MicrosoftGraphGroup");
+    o.set("DisplayName", Value::str(&g.display_name));
+    o.set("Id", Value::str(&g.object_id));
+    o.set("MailNickname", Value::str(&g.alias));
+    o.set("Description", Value::Null);
+    o.set("GroupTypes", strs(if g.kind == GroupKind::Unified { &["Unified"][..] } else { &[][..] }));
+    o.set("MailEnabled", Value::Bool(!matches!(g.kind, GroupKind::Security)));
+    o.set("SecurityEnabled", Value::Bool(matches!(g.kind, GroupKind::Security | GroupKind::MailEnabledSecurity)));
+    let mail = tn.exo.by_external(&g.object_id).map(|r| tn.exo.recipients[r].primary_smtp.clone());
+    o.set("Mail", mail.map(Value::string).unwrap_or(Value::Null));
+    o.into_value()
+}
+
+fn new_group(cx: &mut Cx) -> R {
+    let t = tenant_or_return!(cx, WRITE_GROUPS);
+    let body = cx.get("BodyParameter").cloned();
+    let get = |cx: &Cx, name: &str| cx.get(name).cloned().filter(|v| !v.is_null()).or_else(|| body.as_ref().and_then(|b| field(b, name)));
+    let display = get(cx, "DisplayName").map(|v| to_display_string(&v)).unwrap_or_default();
+    let nickname = get(cx, "MailNickname").map(|v| to_display_string(&v)).unwrap_or_default();
+    let mail_enabled = get(cx, "MailEnabled").map(|v| to_bool(&v)).unwrap_or(false);
+    let security = get(cx, "SecurityEnabled").map(|v| to_bool(&v)).unwrap_or(false);
+    let unified = list_of(get(cx, "GroupTypes")).iter().any(|v| to_display_string(v).eq_ignore_ascii_case("Unified"));
+    if display.is_empty() || nickname.is_empty() {
+        return fail(cx, GraphError::Invalid("Property 'displayName' and 'mailNickname' are required when creating the entity.".into()));
+    }
+    // Graph creates security groups and Microsoft 365 groups; mail-enabled security groups and
+    // distribution lists are Exchange's (New-DistributionGroup).
+    let kind = if unified {
+        GroupKind::Unified
+    } else if mail_enabled {
+        return fail(cx, GraphError::Invalid("Cannot create a mail-enabled security groups and or distribution list.".into()));
+    } else if security {
+        GroupKind::Security
+    } else {
+        return fail(cx, GraphError::Invalid("A group must be security-enabled or a Microsoft 365 group (GroupTypes Unified).".into()));
+    };
+    let w = world(cx);
+    let now = w.now_ticks;
+    let tn = &mut w.tenants[t];
+    if tn.directory.group_by_alias(&nickname).is_some() {
+        return fail(cx, GraphError::Conflict("mailNickname".into()));
+    }
+    let spec =
+        crate::sim::scenario::GroupSpec { display_name: display, alias: nickname.clone(), object_id: None, kind: Some(kind), members: Vec::new(), site: None };
+    if let Err(e) = crate::sim::scenario::add_group(tn, &spec, now) {
+        return sim_fail(cx, e);
+    }
+    let tn = &w.tenants[t];
+    let v = match tn.directory.group_by_alias(&nickname) {
+        Some(g) => group_object(tn, g),
+        None => Value::Null,
+    };
+    cx.emit(v)
+}
+
+fn new_group_member(cx: &mut Cx) -> R {
+    let t = tenant_or_return!(cx, &["GroupMember.ReadWrite.All", "Group.ReadWrite.All"]);
+    let gid = cx.string("GroupId").unwrap_or_default();
+    let member = cx.string("DirectoryObjectId").unwrap_or_default();
+    let w = world(cx);
+    let tn = &mut w.tenants[t];
+    let Some(gi) = tn.directory.groups.iter().position(|g| g.object_id.eq_ignore_ascii_case(gid.trim())) else {
+        return fail(cx, GraphError::NotFound(gid));
+    };
+    if matches!(tn.directory.groups[gi].kind, GroupKind::MailEnabledSecurity | GroupKind::Distribution) {
+        return fail(cx, GraphError::Invalid("Cannot Update a mail-enabled security groups and or distribution list.".into()));
+    }
+    let exists = tn.directory.user_by_object_id(&member).is_some() || tn.directory.group(&member).is_some();
+    if !exists {
+        return fail(cx, GraphError::NotFound(member));
+    }
+    let g = &mut tn.directory.groups[gi];
+    if g.members.iter().any(|m| m.eq_ignore_ascii_case(member.trim())) {
+        return fail(cx, GraphError::Invalid("One or more added object references already exist for the following modified properties: 'members'.".into()));
+    }
+    g.members.push(member.trim().to_ascii_lowercase());
+    tn.exo.membership_changed();
+    Ok(())
+}
