@@ -580,12 +580,7 @@ fn get_relationship(cx: &mut Cx) -> R {
 fn relationship_change(cx: &Cx, t: &Tenant) -> Result<RelationshipChange, ExoError> {
     let mut c = RelationshipChange::default();
     if cx.has("DomainNames") {
-        let names: Vec<String> = cx
-            .strings("DomainNames")
-            .into_iter()
-            .flat_map(|s| s.split(',').map(|x| x.trim().to_string()).collect::<Vec<_>>())
-            .filter(|s| !s.is_empty())
-            .collect();
+        let names: Vec<String> = cx.strings("DomainNames").into_iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
         if let Some(bad) = names.iter().find(|d| !exo::valid_domain_name(d)) {
             return Err(ExoError::BadDomainName(bad.clone()));
         }
@@ -1939,9 +1934,9 @@ fn user_object(t: &Tenant, u: &directory::User) -> Value {
     o.set("LastName", Value::string(last));
     o.set("UserPrincipalName", Value::str(&u.upn));
     o.set("WindowsEmailAddress", Value::str(r.map(|r| r.primary_smtp.as_str()).unwrap_or("")));
+    o.set("PreviousRecipientTypeDetails", Value::str(r.and_then(|r| r.previous_kind).map(|k| k.details()).unwrap_or("None")));
     o.set("RecipientType", Value::str(r.map(|r| r.kind.recipient_type()).unwrap_or("User")));
     o.set("RecipientTypeDetails", Value::str(r.map(|r| r.kind.details()).unwrap_or("User")));
-    o.set("PreviousRecipientTypeDetails", Value::str(r.and_then(|r| r.previous_kind).map(|k| k.details()).unwrap_or("None")));
     o.set("PreviousExchangeGuid", guid(r.and_then(|r| r.previous_exchange_guid.as_deref()).unwrap_or(ZERO_GUID)));
     o.set("AccountDisabled", Value::Bool(!u.account_enabled));
     o.set("ExternalDirectoryObjectId", Value::str(&u.object_id));

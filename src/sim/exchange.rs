@@ -261,6 +261,10 @@ pub struct Recipient {
     pub previous_kind: Option<RecipientKind>,
     #[serde(default)]
     pub permissions: Vec<MailboxPermission>,
+    /// RULE 18: FullAccess grants of the source mailbox whose delegate (a source UPN) has not
+    /// moved yet; they apply if the delegate moves in the same batch.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pending_permissions: Vec<MailboxPermission>,
     #[serde(default)]
     pub send_on_behalf: Vec<String>,
     /// CustomAttribute1..15 that are set: (number, value).
@@ -360,8 +364,14 @@ pub fn byte_size(bytes: u64) -> String {
     let grouped = group_thousands(bytes);
     for (name, size) in units {
         if bytes >= size {
+            // Exchange formats the value as "0.###" (rounded, trailing zeros dropped).
             let v = bytes as f64 / size as f64;
-            let text = if bytes.is_multiple_of(size) { format!("{}", bytes / size) } else { format!("{:.3}", (v * 1000.0).floor() / 1000.0) };
+            let text = if bytes.is_multiple_of(size) {
+                format!("{}", bytes / size)
+            } else {
+                let t = format!("{v:.3}");
+                t.trim_end_matches('0').trim_end_matches('.').to_string()
+            };
             return format!("{text} {name} ({grouped} bytes)");
         }
     }
@@ -826,6 +836,7 @@ pub fn provision_mailbox(t: &mut Tenant, user: usize, spec: &NewMailbox, now: i6
             inherited: false,
             deny: false,
         }],
+        pending_permissions: Vec::new(),
         send_on_behalf: Vec::new(),
         custom_attributes: Vec::new(),
         database: database_for(&tname, &lower),
@@ -925,6 +936,7 @@ pub fn provision_mail_user(t: &mut Tenant, user: usize, spec: &NewMailUser, now:
         previous_exchange_guid: None,
         previous_kind: None,
         permissions: Vec::new(),
+        pending_permissions: Vec::new(),
         send_on_behalf: Vec::new(),
         custom_attributes: Vec::new(),
         database: String::new(),
@@ -976,6 +988,7 @@ pub fn provision_group(t: &mut Tenant, group: usize, primary: Option<String>, no
         previous_exchange_guid: None,
         previous_kind: None,
         permissions: Vec::new(),
+        pending_permissions: Vec::new(),
         send_on_behalf: Vec::new(),
         custom_attributes: Vec::new(),
         database: String::new(),
@@ -1404,7 +1417,8 @@ mod tests {
     #[test]
     fn sizes_print_as_exchange_does() {
         assert_eq!(byte_size(99 * BYTES_PER_GB), "99 GB (106,300,440,576 bytes)");
-        assert_eq!(byte_size(3_706_431_488), "3.451 GB (3,706,431,488 bytes)");
+        assert_eq!(byte_size(3_706_431_488), "3.452 GB (3,706,431,488 bytes)");
+        assert_eq!(byte_size(4_509_715_660), "4.2 GB (4,509,715,660 bytes)");
         assert_eq!(byte_size(512), "512 B (512 bytes)");
     }
 

@@ -1503,12 +1503,14 @@ impl World {
         let routing =
             self.tenants[t].exo.recipients[ti].smtp_addresses().find(|a| domain_of(a).eq_ignore_ascii_case(&tdd)).map(str::to_string).unwrap_or_default();
         // FullAccess: delegates that are mailboxes already moved into this tenant map to their
-        // new identity; others are dropped.
+        // new identity; the others wait for their delegate to move in the same batch.
         let mut perms =
             vec![MailboxPermission { user: SELF_PRINCIPAL.into(), rights: vec!["FullAccess".into(), "ReadPermission".into()], inherited: false, deny: false }];
+        let mut pending = Vec::new();
         for p in sr.permissions.iter().filter(|p| p.user != SELF_PRINCIPAL) {
-            if let Some(upn) = self.moved_identity(source, t, &p.user) {
-                perms.push(MailboxPermission { user: upn, ..p.clone() });
+            match self.moved_identity(source, t, &p.user) {
+                Some(upn) => perms.push(MailboxPermission { user: upn, ..p.clone() }),
+                None => pending.push(p.clone()),
             }
         }
         let source_upn = self.tenants[source].directory.user_by_object_id(&sr.external_id).map(|x| x.upn.clone()).unwrap_or_default();
@@ -1526,6 +1528,7 @@ impl World {
             r.archive_items = sr.archive_items;
             r.aux_archives = sr.aux_archives;
             r.permissions = perms;
+            r.pending_permissions = pending;
             r.send_on_behalf = Vec::new();
             r.database = format!("NAMPR{:02}DG{:03}-db{:03}", tdb % 20, (tdb >> 8) % 1000, (tdb >> 20) % 200);
             r.external_id.clone()
@@ -1535,29 +1538,38 @@ impl World {
             tenant_t.directory.users[i].archive = sr.archive_status == ArchiveStatus::Active;
         }
         let target_upn = tenant_t.directory.user_by_object_id(&tr_ext).map(|x| x.upn.clone()).unwrap_or_default();
-        // Other moved mailboxes of this tenant that granted FullAccess to this user in the source.
+        // Mailboxes of the same batch moved before this one that granted FullAccess to this user
+        // in the source: the grant follows now that both are moved.
         let moved_here: Vec<usize> =
             batch.users.iter().map(|x| *x as usize).filter(|x| *x != u && self.tenants[t].exo.migration_users[*x].status == UserStatus::Completed).collect();
         for other in moved_here {
             let Some(og) = self.tenants[t].exo.migration_users[other].exchange_guid.clone() else { continue };
-            let Some(osrc) = self.tenants[source].exo.by_exchange_guid(&og).first().map(|i| *i as usize) else { continue };
-            let grants: Vec<MailboxPermission> =
-                self.tenants[source].exo.recipients[osrc].permissions.iter().filter(|p| p.user.eq_ignore_ascii_case(&source_upn)).cloned().collect();
-            if grants.is_empty() {
+            let Some(oti) =
+                self.tenants[t].exo.by_exchange_guid(&og).iter().map(|i| *i as usize).find(|i| self.tenants[t].exo.recipients[*i].kind.is_mailbox())
+            else {
+                continue;
+            };
+            if !self.tenants[t].exo.recipients[oti]
+                .pending_permissions
+                .iter()
+                .any(|p| p.user.eq_ignore_ascii_case(&source_upn) || sr.smtp_addresses().any(|a| a.eq_ignore_ascii_case(&p.user)))
+            {
                 continue;
             }
-            if let Some(oti) =
-                self.tenants[t].exo.by_exchange_guid(&og).iter().map(|i| *i as usize).find(|i| self.tenants[t].exo.recipients[*i].kind.is_mailbox())
-            {
-                let upn = target_upn.clone();
-                self.tenants[t].exo.update_recipient(oti, now, |r| {
-                    for g in grants {
-                        if !r.permissions.iter().any(|p| p.user.eq_ignore_ascii_case(&upn)) {
-                            r.permissions.push(MailboxPermission { user: upn.clone(), ..g });
-                        }
+            let upn = target_upn.clone();
+            let smtp: Vec<String> = sr.smtp_addresses().map(str::to_string).collect();
+            self.tenants[t].exo.update_recipient(oti, now, |r| {
+                let (now_moved, still): (Vec<MailboxPermission>, Vec<MailboxPermission>) = r
+                    .pending_permissions
+                    .drain(..)
+                    .partition(|p| p.user.eq_ignore_ascii_case(&source_upn) || smtp.iter().any(|a| a.eq_ignore_ascii_case(&p.user)));
+                r.pending_permissions = still;
+                for g in now_moved {
+                    if !r.permissions.iter().any(|p| p.user.eq_ignore_ascii_case(&upn)) {
+                        r.permissions.push(MailboxPermission { user: upn.clone(), ..g });
                     }
-                });
-            }
+                }
+            });
         }
         // Source: Mailbox → MailUser pointing at the target.
         let tenant_s = &mut self.tenants[source];
