@@ -1140,9 +1140,8 @@ fn get_migration_user_stats(cx: &mut Cx) -> R {
 
 // ───────────────────────────── move requests ─────────────────────────────
 
-fn move_object(w: &World, t: usize, m: &mig::MoveRequest) -> Value {
-    let tn = &w.tenants[t];
-    let target_db = tn.exo.by_exchange_guid(&m.exchange_guid).first().map(|i| tn.exo.recipients[*i as usize].database.clone()).unwrap_or_default();
+fn move_object(m: &mig::MoveRequest) -> Value {
+    let target_db = if m.cross_tenant { mig::target_database(&m.exchange_guid) } else { String::new() };
     let mut o = PsObject::typed(T_MOVE);
     o.set("DisplayName", Value::str(&m.display_name));
     o.set("Alias", Value::str(&m.alias));
@@ -1218,7 +1217,7 @@ fn get_move_request(cx: &mut Cx) -> R {
         .filter(|m| {
             batch.as_deref().is_none_or(|b| m.batch_name.eq_ignore_ascii_case(b) || m.batch_name.split(':').nth(1).is_some_and(|x| x.eq_ignore_ascii_case(b)))
         })
-        .map(|m| move_object(w, t, m))
+        .map(move_object)
         .collect();
     if out.is_empty() {
         if let Some(x) = id {

@@ -1515,7 +1515,6 @@ impl World {
         }
         let source_upn = self.tenants[source].directory.user_by_object_id(&sr.external_id).map(|x| x.upn.clone()).unwrap_or_default();
         // Target: MailUser → Mailbox.
-        let tdb = crate::sim::ids::hash(&["db", &guid]);
         let tenant_t = &mut self.tenants[t];
         let tr_ext = tenant_t.exo.update_recipient(ti, now, |r| {
             r.kind = if sr.kind == RecipientKind::SharedMailbox { RecipientKind::SharedMailbox } else { RecipientKind::UserMailbox };
@@ -1530,7 +1529,7 @@ impl World {
             r.permissions = perms;
             r.pending_permissions = pending;
             r.send_on_behalf = Vec::new();
-            r.database = format!("NAMPR{:02}DG{:03}-db{:03}", tdb % 20, (tdb >> 8) % 1000, (tdb >> 20) % 200);
+            r.database = target_database(&guid);
             r.external_id.clone()
         });
         if let Some(i) = tenant_t.directory.users.iter().position(|x| x.object_id.eq_ignore_ascii_case(&tr_ext)) {
@@ -1677,6 +1676,12 @@ impl crate::sim::exchange::ExoTenant {
         let n = self.queues.len() - 1;
         &mut self.queues[n].1
     }
+}
+
+/// The database a moved mailbox lands in (its move request's TargetDatabase).
+pub fn target_database(exchange_guid: &str) -> String {
+    let h = ids::hash(&["db", &exchange_guid.to_ascii_lowercase()]);
+    format!("NAMPR{:02}DG{:03}-db{:03}", h % 20, (h >> 8) % 1000, (h >> 20) % 200)
 }
 
 /// The rows of a migration CSV: header `EmailAddress` (other known columns ignored), one

@@ -24,8 +24,8 @@ use tenantsim::engine::host::Host;
 pub const PRELUDE: &str = r#"
 $SD = 'M365x016651.onmicrosoft.com'
 $TD = 'M365x946316.onmicrosoft.com'
-$SID = (Get-TenantSimTenant -Name M365x016651).TenantId
-$TID = (Get-TenantSimTenant -Name M365x946316).TenantId
+$SID = (Get-TenantSimTenant -Name M365x016651 -ErrorAction SilentlyContinue).TenantId
+$TID = (Get-TenantSimTenant -Name M365x946316 -ErrorAction SilentlyContinue).TenantId
 function Conn {
     Connect-ExchangeOnline -UserPrincipalName admin@M365x016651.onmicrosoft.com -Prefix Source -ShowBanner:$false
     Connect-ExchangeOnline -UserPrincipalName admin@M365x946316.onmicrosoft.com -Prefix Target -ShowBanner:$false
