@@ -448,6 +448,27 @@ Get-TargetMailboxPermission AlexW@M365x946316.OnMicrosoft.com | % { "AlexW: $($_
 }
 
 #[test]
+fn rule18_a_full_access_grant_follows_when_the_delegate_moves_in_a_later_batch() {
+    run(r#"
+Ready
+Add-SourceMailboxPermission DiegoS -User AlexW -AccessRights FullAccess | Out-Null
+Stamp "DiegoS@M365x016651.OnMicrosoft.com" "Test-Diego@M365x946316.OnMicrosoft.com"
+Stamp "AlexW@M365x016651.OnMicrosoft.com" "AlexW@M365x946316.OnMicrosoft.com"
+$b = Batch B1 'Test-Diego@M365x946316.OnMicrosoft.com' -Complete
+"B1: $($b.Status)"
+"after B1: $(@(Get-TargetMailboxPermission Test-Diego@M365x946316.OnMicrosoft.com | % User) -join ', ')"
+$b = Batch B2 'AlexW@M365x946316.OnMicrosoft.com' -Complete
+"B2: $($b.Status)"
+"after B2: $(@(Get-TargetMailboxPermission Test-Diego@M365x946316.OnMicrosoft.com | % User) -join ', ')"
+"#)
+    .line("B1: Completed")
+    .line("after B1: NT AUTHORITY\\SELF")
+    .line("B2: Completed")
+    .line("after B2: NT AUTHORITY\\SELF, AlexW@M365x946316.OnMicrosoft.com")
+    .no_errors();
+}
+
+#[test]
 fn rule19_moving_back_needs_inbound_and_remote_outbound_on_both_sides() {
     run(r#"
 Ready

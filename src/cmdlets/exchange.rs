@@ -1953,7 +1953,7 @@ fn users_matching(t: &Tenant, id: &str) -> Vec<usize> {
     if v.is_empty() {
         for ri in t.exo.find(id) {
             let ext = &t.exo.recipients[ri as usize].external_id;
-            if let Some(ui) = t.directory.users.iter().position(|u| u.object_id.eq_ignore_ascii_case(ext)) {
+            if let Some(ui) = t.directory.user_index_by_object_id(ext) {
                 if !v.contains(&ui) {
                     v.push(ui);
                 }

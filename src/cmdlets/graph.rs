@@ -656,7 +656,7 @@ fn user_object(tn: &Tenant, u: &directory::User) -> Value {
 
 /// A user by object id or UPN.
 fn user_index(tn: &Tenant, id: &str) -> Option<usize> {
-    tn.directory.user_index(id).or_else(|| tn.directory.users.iter().position(|u| u.object_id.eq_ignore_ascii_case(id.trim())))
+    tn.directory.user_index(id).or_else(|| tn.directory.user_index_by_object_id(id))
 }
 
 fn get_user(cx: &mut Cx) -> R {

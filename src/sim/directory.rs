@@ -329,8 +329,11 @@ impl Directory {
         let i = self.user_index(upn)?;
         Some(&mut self.users[i])
     }
+    pub fn user_index_by_object_id(&self, id: &str) -> Option<usize> {
+        self.by_object_id.get(&id_key(id)).map(|i| *i as usize).filter(|i| self.users[*i].object_id.eq_ignore_ascii_case(id.trim()))
+    }
     pub fn user_by_object_id(&self, id: &str) -> Option<&User> {
-        self.by_object_id.get(&id_key(id)).map(|i| &self.users[*i as usize]).filter(|u| u.object_id.eq_ignore_ascii_case(id.trim()))
+        self.user_index_by_object_id(id).map(|i| &self.users[i])
     }
 
     /// Add a user; returns its index. The caller has checked the UPN is free.

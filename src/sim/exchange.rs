@@ -600,6 +600,9 @@ pub(crate) struct ExoIndex {
     pub migration_users: HashMap<Box<str>, SmallVec<[u32; 2]>>,
     /// lower-case ExchangeGuid → the latest move request of that mailbox
     pub move_by_guid: HashMap<Box<str>, u32>,
+    /// RULE 18: lower-case delegate (source UPN) → target mailboxes holding a pending FullAccess
+    /// grant for it
+    pub pending: HashMap<Box<str>, Vec<u32>>,
     /// members (transitive) of a mail-enabled group, by the group's object id: the scope check
     /// of RULE 7 for thousands of users without scanning member lists each time.
     pub members: HashMap<Box<str>, std::rc::Rc<HashSet<Box<str>>>>,
@@ -633,6 +636,12 @@ impl ExoTenant {
         }
         if r.has_exchange_guid() {
             self.idx.by_exchange_guid.entry(k(&r.exchange_guid)).or_default().push(i as u32);
+        }
+        for p in &r.pending_permissions {
+            let e = self.idx.pending.entry(k(&p.user)).or_default();
+            if !e.contains(&(i as u32)) {
+                e.push(i as u32);
+            }
         }
     }
 

@@ -374,6 +374,13 @@ pub struct Queue {
 
 // ───────────────────────────── rule checks ─────────────────────────────
 
+struct BatchInfo {
+    name: String,
+    endpoint: String,
+    source_tenant: usize,
+    target_delivery_domain: String,
+}
+
 /// What validation established about a user.
 struct Checked {
     source_recipient: usize,
@@ -1227,6 +1234,17 @@ impl World {
         }
     }
 
+    /// What the state steps need of a user's batch (without cloning its user list).
+    fn batch_info(&self, t: usize, u: usize) -> BatchInfo {
+        let b = self.batch_of(t, u);
+        BatchInfo {
+            name: b.name.clone(),
+            endpoint: b.endpoint.clone(),
+            source_tenant: b.source_tenant,
+            target_delivery_domain: b.target_delivery_domain.clone(),
+        }
+    }
+
     fn batch_of(&self, t: usize, u: usize) -> &MigrationBatch {
         let exo = &self.tenants[t].exo;
         &exo.batches[exo.migration_users[u].batch as usize]
@@ -1272,7 +1290,7 @@ impl World {
     /// Validation is over: the rules decide, then the move request is created and syncs.
     fn validated(&mut self, t: usize, u: usize) {
         let now = self.now_ticks;
-        let batch = self.batch_of(t, u).clone();
+        let batch = self.batch_info(t, u);
         let source = batch.source_tenant;
         let ep = {
             let exo = &self.tenants[t].exo;
@@ -1393,7 +1411,7 @@ impl World {
     /// Complete-MigrationBatch).
     fn synced(&mut self, t: usize, u: usize) {
         let now = self.now_ticks;
-        let batch = self.batch_of(t, u).clone();
+        let batch = self.batch_info(t, u);
         let source = batch.source_tenant;
         let mu = self.tenants[t].exo.migration_users[u].clone();
         let sr = mu.exchange_guid.as_deref().and_then(|g| self.tenants[source].exo.by_exchange_guid(g).first().map(|i| *i as usize));
@@ -1474,7 +1492,7 @@ impl World {
     /// RULE 18: FullAccess survives only between moved mailboxes; Send-on-behalf doesn't move.
     fn completed(&mut self, t: usize, u: usize) {
         let now = self.now_ticks;
-        let batch = self.batch_of(t, u).clone();
+        let batch = self.batch_info(t, u);
         let source = batch.source_tenant;
         let mu = self.tenants[t].exo.migration_users[u].clone();
         let Some(guid) = mu.exchange_guid.clone() else { return };
@@ -1503,7 +1521,8 @@ impl World {
         let routing =
             self.tenants[t].exo.recipients[ti].smtp_addresses().find(|a| domain_of(a).eq_ignore_ascii_case(&tdd)).map(str::to_string).unwrap_or_default();
         // FullAccess: delegates that are mailboxes already moved into this tenant map to their
-        // new identity; the others wait for their delegate to move in the same batch.
+        // new identity; the others wait for their delegate to move (the article recommends the
+        // same batch but only requires both to be moved, so a later batch completes the grant).
         let mut perms =
             vec![MailboxPermission { user: SELF_PRINCIPAL.into(), rights: vec!["FullAccess".into(), "ReadPermission".into()], inherited: false, deny: false }];
         let mut pending = Vec::new();
@@ -1532,36 +1551,34 @@ impl World {
             r.database = target_database(&guid);
             r.external_id.clone()
         });
-        if let Some(i) = tenant_t.directory.users.iter().position(|x| x.object_id.eq_ignore_ascii_case(&tr_ext)) {
+        if let Some(i) = tenant_t.directory.user_index_by_object_id(&tr_ext) {
             tenant_t.directory.users[i].mailbox = true;
             tenant_t.directory.users[i].archive = sr.archive_status == ArchiveStatus::Active;
         }
         let target_upn = tenant_t.directory.user_by_object_id(&tr_ext).map(|x| x.upn.clone()).unwrap_or_default();
-        // Mailboxes of the same batch moved before this one that granted FullAccess to this user
-        // in the source: the grant follows now that both are moved.
-        let moved_here: Vec<usize> =
-            batch.users.iter().map(|x| *x as usize).filter(|x| *x != u && self.tenants[t].exo.migration_users[*x].status == UserStatus::Completed).collect();
-        for other in moved_here {
-            let Some(og) = self.tenants[t].exo.migration_users[other].exchange_guid.clone() else { continue };
-            let Some(oti) =
-                self.tenants[t].exo.by_exchange_guid(&og).iter().map(|i| *i as usize).find(|i| self.tenants[t].exo.recipients[*i].kind.is_mailbox())
-            else {
-                continue;
-            };
-            if !self.tenants[t].exo.recipients[oti]
-                .pending_permissions
-                .iter()
-                .any(|p| p.user.eq_ignore_ascii_case(&source_upn) || sr.smtp_addresses().any(|a| a.eq_ignore_ascii_case(&p.user)))
-            {
-                continue;
+        // Mailboxes moved before this one that granted FullAccess to this user in the source: the
+        // grant follows now that both are moved.
+        let mut keys: Vec<String> = vec![source_upn.to_ascii_lowercase()];
+        keys.extend(sr.smtp_addresses().map(str::to_ascii_lowercase));
+        let holders: Vec<u32> = {
+            let idx = &mut self.tenants[t].exo.idx.pending;
+            let mut v = Vec::new();
+            for key in &keys {
+                if let Some(list) = idx.remove(key.as_str()) {
+                    v.extend(list);
+                }
             }
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        for oti in holders {
+            let oti = oti as usize;
             let upn = target_upn.clone();
-            let smtp: Vec<String> = sr.smtp_addresses().map(str::to_string).collect();
+            let keys = keys.clone();
             self.tenants[t].exo.update_recipient(oti, now, |r| {
-                let (now_moved, still): (Vec<MailboxPermission>, Vec<MailboxPermission>) = r
-                    .pending_permissions
-                    .drain(..)
-                    .partition(|p| p.user.eq_ignore_ascii_case(&source_upn) || smtp.iter().any(|a| a.eq_ignore_ascii_case(&p.user)));
+                let (now_moved, still): (Vec<MailboxPermission>, Vec<MailboxPermission>) =
+                    r.pending_permissions.drain(..).partition(|p| keys.iter().any(|k| k.eq_ignore_ascii_case(&p.user)));
                 r.pending_permissions = still;
                 for g in now_moved {
                     if !r.permissions.iter().any(|p| p.user.eq_ignore_ascii_case(&upn)) {
@@ -1585,7 +1602,7 @@ impl World {
             r.send_on_behalf = Vec::new();
             r.database = String::new();
         });
-        if let Some(i) = tenant_s.directory.users.iter().position(|x| x.object_id.eq_ignore_ascii_case(&sr.external_id)) {
+        if let Some(i) = tenant_s.directory.user_index_by_object_id(&sr.external_id) {
             tenant_s.directory.users[i].mailbox = false;
             tenant_s.directory.users[i].archive = false;
         }
