@@ -219,6 +219,10 @@ const ALLOW_EMPTY: &[(&str, &str, &str)] = &[
     ("Join-Path", "ChildPath", "ns"),
     ("Export-Csv", "InputObject", "n"),
     ("ConvertTo-Csv", "InputObject", "n"),
+    // The Graph SDK's generated cmdlet: `-AddLicenses @()` removes only, `-RemoveLicenses @()`
+    // adds only (the reference examples use both forms).
+    ("Set-MgUserLicense", "AddLicenses", "c"),
+    ("Set-MgUserLicense", "RemoveLicenses", "c"),
 ];
 
 fn build_signature(j: &SigJson) -> Signature {
