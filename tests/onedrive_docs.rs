@@ -16,7 +16,6 @@ const PARSE_LT: &str = "The '<' operator is reserved for future use.";
 // ── Step 1 ──────────────────────────────────────────────────────────────────────────────
 
 #[test]
-#[ignore = "engine: pwsh keeps '<' inside a bareword (CharTraits: '<' is not ForceStartNewToken); the grammar still ends the token there"]
 fn step1_placeholder_url_is_one_bareword_that_fails_to_convert() {
     raw("Connect-SPOService -url https://<TenantName>-admin.sharepoint.com")
         .exit(1)

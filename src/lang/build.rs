@@ -33,9 +33,37 @@ pub struct Builder {
     uses: Vec<(bool, bool)>,
 }
 
+thread_local! {
+    /// Offset of the text pest parsed within the file: non-zero while building a piece of a
+    /// script parsed chunk by chunk (see `lang::parse_chunked`).
+    static BASE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Sets the offset added to pest positions; returns the previous one.
+pub(crate) fn set_base(base: usize) -> usize {
+    BASE.with(|b| b.replace(base))
+}
+
+#[inline]
+fn base() -> usize {
+    BASE.with(|b| b.get())
+}
+
+/// File offsets of a pair.
+#[inline]
+fn pstart(p: &P) -> usize {
+    p.as_span().start() + base()
+}
+
+#[inline]
+fn pend(p: &P) -> usize {
+    p.as_span().end() + base()
+}
+
 fn span_of(p: &P) -> Span {
     let s = p.as_span();
-    Span::new(s.start(), s.end())
+    let b = base();
+    Span::new(s.start() + b, s.end() + b)
 }
 
 /// Phrase rules consume the whitespace after them (see the grammar's convention); their extent,
@@ -63,7 +91,7 @@ fn is_phrase(r: Rule) -> bool {
 }
 
 fn phrase_end(p: &P) -> usize {
-    let end = p.as_span().end();
+    let end = pend(p);
     if !is_phrase(p.as_rule()) {
         return end;
     }
@@ -71,14 +99,13 @@ fn phrase_end(p: &P) -> usize {
         Some(last) => phrase_end(&last),
         None => {
             // No children (e.g. `-Name:` without value): trim trailing blanks.
-            let s = p.as_span();
-            s.start() + s.as_str().trim_end_matches([' ', '\t']).len()
+            pstart(p) + p.as_str().trim_end_matches([' ', '\t']).len()
         }
     }
 }
 
 fn phrase_span(p: &P) -> Span {
-    Span::new(p.as_span().start(), phrase_end(p))
+    Span::new(pstart(p), phrase_end(p))
 }
 
 fn element_end(e: &PipeElement) -> usize {
@@ -148,9 +175,22 @@ impl Builder {
 
     /// `script_body` or `script_block_inner`.
     fn script_block(&mut self, p: P, span: Span) -> ScriptBlock {
-        let mut sb = self.empty_script_block(span);
-        self.uses.push((false, false));
+        let mut sb = self.script_start(span);
         for c in p.into_inner() {
+            self.script_part(&mut sb, c);
+        }
+        self.script_finish(sb)
+    }
+
+    /// A script block being built piece by piece: [`Self::script_part`] for each child of
+    /// `script_body` (or `script_head`), then [`Self::script_finish`].
+    pub(crate) fn script_start(&mut self, span: Span) -> ScriptBlock {
+        self.uses.push((false, false));
+        self.empty_script_block(span)
+    }
+
+    pub(crate) fn script_part(&mut self, sb: &mut ScriptBlock, c: P) {
+        {
             match c.as_rule() {
                 Rule::using_statement => {}
                 Rule::param_part => {
@@ -200,6 +240,9 @@ impl Builder {
                 _ => {}
             }
         }
+    }
+
+    pub(crate) fn script_finish(&mut self, mut sb: ScriptBlock) -> ScriptBlock {
         // What the body (nested blocks included) references: evaluation must populate these.
         let (bound, args) = self.uses.pop().unwrap_or((true, true));
         sb.uses_bound_parameters = bound;
@@ -314,7 +357,7 @@ impl Builder {
     }
 
     /// The statements among `p`'s children; a `label` applies to the loop after it.
-    fn statements_into(&mut self, p: P, out: &mut Vec<Stmt>) {
+    pub(crate) fn statements_into(&mut self, p: P, out: &mut Vec<Stmt>) {
         let mut label: Option<(Rc<str>, Span)> = None;
         for c in p.into_inner() {
             if c.as_rule() == Rule::label {
@@ -687,7 +730,7 @@ impl Builder {
     // ───────────────────────────── pipelines ─────────────────────────────
 
     fn pipeline_chain(&mut self, p: P) -> PipelineChain {
-        let start = p.as_span().start();
+        let start = pstart(&p);
         let mut end = start;
         let mut first = None;
         let mut rest = Vec::new();
@@ -705,7 +748,7 @@ impl Builder {
                     }
                 }
                 Rule::background_op => {
-                    end = end.max(c.as_span().end());
+                    end = end.max(pend(&c));
                     self.error(span_of(&c), "BackgroundOperatorNotSupported", "Background jobs ('&' at the end of a pipeline) are not supported by tenantsim.");
                 }
                 _ => {}
@@ -716,7 +759,7 @@ impl Builder {
     }
 
     fn pipeline(&mut self, p: P) -> Pipeline {
-        let start = p.as_span().start();
+        let start = pstart(&p);
         let mut elements = Vec::new();
         for c in p.into_inner() {
             match c.as_rule() {
@@ -873,7 +916,7 @@ impl Builder {
     // ───────────────────────────── commands ─────────────────────────────
 
     fn command(&mut self, p: P) -> CommandCall {
-        let start = p.as_span().start();
+        let start = pstart(&p);
         let mut end = start;
         let mut invocation = Invocation::Plain;
         let mut name = None;
@@ -889,7 +932,7 @@ impl Builder {
                     }
                 }
                 Rule::command_name => {
-                    end = end.max(c.as_span().end());
+                    end = end.max(pend(&c));
                     let n = generic_token_value(c.as_str());
                     // Commands that read variables by name need them populated.
                     if eq_ci(&n, "Get-Variable") || eq_ci(&n, "gv") {
@@ -956,11 +999,11 @@ impl Builder {
             match c.as_rule() {
                 Rule::param_name => {
                     name = c.as_str().to_string();
-                    name_end = c.as_span().end();
+                    name_end = pend(&c);
                 }
                 Rule::param_colon => {
                     colon = true;
-                    colon_end = c.as_span().end();
+                    colon_end = pend(&c);
                 }
                 Rule::param_value => {
                     if let Some(v) = c.into_inner().next() {
@@ -1083,7 +1126,7 @@ impl Builder {
         while i < end {
             // Sub-expressions are children: build them from their pairs.
             if let Some(sp) = subs.peek() {
-                let ss = sp.as_span().start();
+                let ss = pstart(&sp);
                 if ss < i {
                     subs.next();
                     continue;
@@ -1092,7 +1135,7 @@ impl Builder {
                     let Some(sp) = subs.next() else { break };
                     flush_lit(parts, lit);
                     let cspan = span_of(&sp);
-                    let se = sp.as_span().end();
+                    let se = pend(&sp);
                     let stmts = self.sub_statements(sp);
                     parts.push(StrPart::Sub(stmts, cspan));
                     i = se;

@@ -83,12 +83,19 @@ pub fn parse_file(file: Rc<SourceFile>) -> Result<Rc<ScriptBlock>, ParseErrors> 
             }],
         });
     }
-    let parsed = {
-        let _guard = PARSE_LOCK.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        pest::set_call_limit(std::num::NonZeroUsize::new(file.text.len().saturating_mul(CALLS_PER_BYTE).saturating_add(BASE_CALLS)));
-        PsParser::parse(Rule::script, &file.text)
-    };
-    match parsed {
+    let _guard = PARSE_LOCK.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    pest::set_call_limit(std::num::NonZeroUsize::new(file.text.len().saturating_mul(CALLS_PER_BYTE).saturating_add(BASE_CALLS)));
+    if let Some(built) = parse_chunked(&file) {
+        return built;
+    }
+    parse_whole(file, &scan)
+}
+
+/// The whole text in one pest parse: scripts with named blocks, and the errors of a script that
+/// does not parse.
+fn parse_whole(file: Rc<SourceFile>, scan: &depth::ScanResult) -> Result<Rc<ScriptBlock>, ParseErrors> {
+    build::set_base(0);
+    match PsParser::parse(Rule::script, &file.text) {
         Ok(mut pairs) => {
             let mut b = build::Builder::new(file.clone());
             let sb = match pairs.next() {
@@ -102,8 +109,50 @@ pub fn parse_file(file: Rc<SourceFile>) -> Result<Rc<ScriptBlock>, ParseErrors> 
                 Err(ParseErrors { file, errors: b.errors })
             }
         }
-        Err(e) => Err(ParseErrors { file: file.clone(), errors: vec![diagnose::diagnose(&file, &e, &scan)] }),
+        Err(e) => Err(ParseErrors { file: file.clone(), errors: vec![diagnose::diagnose(&file, &e, scan)] }),
     }
+}
+
+/// The fast path for a script whose body is a statement list: its head (`using`, `param`), then
+/// one top-level statement at a time, each built into the tree before the next is parsed, so that
+/// pest's token queue never holds more than one statement. `None` when the script has named
+/// blocks or a piece does not parse: the caller then parses the whole text, which gives the same
+/// tree, or the errors.
+fn parse_chunked(file: &Rc<SourceFile>) -> Option<Result<Rc<ScriptBlock>, ParseErrors>> {
+    let text = file.text.as_str();
+    let head = PsParser::parse(Rule::script_head, text).ok()?.next()?;
+    let mut pos = head.as_span().end();
+    let mut b = build::Builder::new(file.clone());
+    build::set_base(0);
+    let mut sb = b.script_start(Span::new(0, text.len()));
+    for c in head.into_inner() {
+        b.script_part(&mut sb, c);
+    }
+    let mut stmts = Vec::new();
+    while pos < text.len() {
+        let chunk = PsParser::parse(Rule::script_chunk, &text[pos..]).ok().and_then(|mut p| p.next());
+        let Some(chunk) = chunk else {
+            build::set_base(0);
+            return None;
+        };
+        let len = chunk.as_span().end();
+        if len == 0 {
+            build::set_base(0);
+            return None;
+        }
+        build::set_base(pos);
+        b.statements_into(chunk, &mut stmts);
+        pos += len;
+    }
+    build::set_base(0);
+    sb.end = Some(stmts);
+    let sb = b.script_finish(sb);
+    Some(if b.errors.is_empty() {
+        Ok(Rc::new(sb))
+    } else {
+        b.errors.sort_by_key(|e| e.span.start);
+        Err(ParseErrors { file: file.clone(), errors: b.errors })
+    })
 }
 
 /// Parse on a thread with a large stack: nesting is capped by [`depth::MAX_NESTING`], and this
