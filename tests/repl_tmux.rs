@@ -364,3 +364,23 @@ fn ctrl_c_stops_a_running_pipeline_without_killing_the_shell() {
     r.press("C-d");
     assert_eq!(r.exit_code(), 0);
 }
+
+#[test]
+fn ctrl_c_stops_a_loop_that_writes_nothing_and_catch_does_not_swallow_it() {
+    if !tmux_available() {
+        return;
+    }
+    let r = Repl::start(&[]);
+    // No output reaches the host, so only the loop itself can notice the stop; `catch` must not
+    // handle it (pwsh's PipelineStoppedException) but `finally` runs.
+    r.type_text("$n = 0; try { while ($true) { $n++ } } catch { 'caught' } finally { $stoppedAt = $n }");
+    r.press("Enter");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    r.press("C-c");
+    r.wait_idle(PROMPT);
+    r.run("$stoppedAt -gt 0");
+    assert!(r.lines().iter().any(|l| l == "True"), "{}", r.screen());
+    assert!(!r.lines().iter().any(|l| l == "caught"), "{}", r.screen());
+    r.press("C-d");
+    assert_eq!(r.exit_code(), 0);
+}

@@ -25,6 +25,22 @@ pub enum Flow {
     Error(Rc<ErrorRecord>, Termination),
 }
 
+/// The error that stops a running pipeline when Ctrl+C is pressed (pwsh's StopProcessing).
+/// `try`/`catch` does not catch it, as in pwsh; only `finally` blocks run on the way out.
+pub fn pipeline_stopped() -> Flow {
+    Flow::Error(
+        Rc::new(ErrorRecord::new(PIPELINE_STOPPED_TYPE, crate::engine::messages::RT_PIPELINE_STOPPED, "PipelineStopped", "OperationStopped")),
+        Termination::Script,
+    )
+}
+
+pub const PIPELINE_STOPPED_TYPE: &str = "System.Management.Automation.PipelineStoppedException";
+
+/// Whether `rec` is the stop of the pipeline by the user, which no `catch` handles.
+pub fn is_pipeline_stop(rec: &ErrorRecord) -> bool {
+    &*rec.exception.type_name == PIPELINE_STOPPED_TYPE
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Termination {
     Statement,

@@ -175,7 +175,12 @@ enum LoopCtl {
 }
 
 /// Decide what a loop does with its body's result.
+/// The end of one loop iteration: `break`/`continue` for this loop, or the error that leaves it.
+/// Also where a loop notices Ctrl+C in the REPL, so that `while ($true) {}` can be stopped.
 fn loop_result(r: R, label: &Option<Rc<str>>) -> Result<LoopCtl, Flow> {
+    if crate::engine::host::interrupt_requested() {
+        return Err(crate::engine::error::pipeline_stopped());
+    }
     match r {
         Ok(()) => Ok(LoopCtl::Next),
         Err(Flow::Break(l)) if label_matches(&l, label) => Ok(LoopCtl::Break),
@@ -587,7 +592,7 @@ impl Interp {
         let r = self.exec_block(body, out);
         self.try_depth -= 1;
         let r = match r {
-            Err(Flow::Error(rec, _)) => {
+            Err(Flow::Error(rec, _)) if !crate::engine::error::is_pipeline_stop(&rec) => {
                 let names: Vec<Vec<String>> = catches.iter().map(|c| c.types.iter().map(catch_type_name).collect()).collect();
                 match crate::engine::error::find_handler(&rec, &names) {
                     Some((i, replacement)) => {

@@ -1126,7 +1126,7 @@ impl Builder {
         while i < end {
             // Sub-expressions are children: build them from their pairs.
             if let Some(sp) = subs.peek() {
-                let ss = pstart(&sp);
+                let ss = pstart(sp);
                 if ss < i {
                     subs.next();
                     continue;

@@ -37,7 +37,7 @@ use rustyline::{
     Cmd, CompletionType, ConditionalEventHandler, Config, Context, EditMode, Editor, Event, EventContext, EventHandler, Helper, KeyEvent, RepeatCount,
 };
 
-use crate::engine::error::{ErrorRecord, Flow, R, Termination};
+use crate::engine::error::{Flow, R};
 use crate::engine::eval::Sink;
 use crate::engine::host::Host;
 use crate::engine::interp::Interp;
@@ -304,22 +304,10 @@ pub fn awaits_block(text: &str) -> bool {
 /// command to stop — then the pipeline stops, as pwsh's StopProcessing does.
 struct ReplSink;
 
-fn pipeline_stopped() -> Flow {
-    Flow::Error(
-        Rc::new(ErrorRecord::new(
-            "System.Management.Automation.PipelineStoppedException",
-            "The pipeline has been stopped.",
-            "PipelineStopped",
-            "OperationStopped",
-        )),
-        Termination::Script,
-    )
-}
-
 impl Sink for ReplSink {
     fn push(&mut self, it: &mut Interp, v: Value) -> R {
         if crate::engine::host::interrupt_requested() {
-            return Err(pipeline_stopped());
+            return Err(crate::engine::error::pipeline_stopped());
         }
         it.out_default(&v);
         Ok(())
@@ -338,7 +326,7 @@ pub fn execute(it: &mut Interp, sb: &Rc<crate::lang::ast::ScriptBlock>) -> (hist
     let mut status = history::Status::Completed;
     let mut exit = None;
     match &r {
-        Err(Flow::Error(rec, _)) if stopped || &*rec.exception.type_name == "System.Management.Automation.PipelineStoppedException" => {
+        Err(Flow::Error(rec, _)) if stopped || crate::engine::error::is_pipeline_stop(rec) => {
             // pwsh shows nothing for a pipeline stopped with Ctrl+C.
             it.out_default_end();
             status = history::Status::Stopped;
