@@ -255,7 +255,7 @@ Conn
     .line("source: 17 mailboxes, 4 with archives, on hold: AdeleV")
     .line("scope: Mailbox Migration Scope (15 members)")
     .line("target: dehydrated True, 15 mail users, 2 mailboxes")
-    .line("domains: M365x016651.onmicrosoft.com / M365x946316.onmicrosoft.com")
+    .line("domains: M365x016651.onmicrosoft.com M365x016651.mail.onmicrosoft.com / M365x946316.onmicrosoft.com M365x946316.mail.onmicrosoft.com")
     .no_errors();
 }
 
@@ -293,7 +293,7 @@ $b = Batch B1 'a@Tgt.onmicrosoft.com' -Complete
 Why a@Tgt.onmicrosoft.com
 "#,
     )
-    .line("domains: Tgt.onmicrosoft.com, fabrikam.com")
+    .line("domains: Tgt.onmicrosoft.com, Tgt.mail.onmicrosoft.com, fabrikam.com")
     .line("Failed | MailboxIsNotInExpectedDBException: Maintenance.")
     .no_errors();
     let _ = std::fs::remove_dir_all(&dir);

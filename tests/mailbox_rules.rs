@@ -386,6 +386,26 @@ $st = Get-TargetMoveRequestStatistics Test-Diego@M365x946316.OnMicrosoft.com
 }
 
 #[test]
+fn rule15_the_target_delivery_domain_picks_the_routing_address() {
+    run(r#"
+Ready
+Stamp "AlexW@M365x016651.OnMicrosoft.com" "AlexW@M365x946316.OnMicrosoft.com"
+Stamp "ChristieC@M365x016651.OnMicrosoft.com" "ChristieC@M365x946316.OnMicrosoft.com"
+# Every organization accepts its coexistence domain <name>.mail.onmicrosoft.com.
+Set-TargetMailUser AlexW@M365x946316.OnMicrosoft.com -EmailAddresses @{ add = 'smtp:AlexW@M365x946316.mail.onmicrosoft.com' }
+$bytes = CsvBytes 'AlexW@M365x946316.OnMicrosoft.com', 'ChristieC@M365x946316.OnMicrosoft.com'
+New-TargetMigrationBatch -Name B1 -SourceEndpoint EP -CSVData $bytes -TargetDeliveryDomain M365x946316.mail.onmicrosoft.com -AutoStart -AutoComplete | Out-Null
+"batch: $((Wait-Batch B1).Status)"
+"AlexW: $((Get-SourceMailUser AlexW).ExternalEmailAddress)"
+Why ChristieC@M365x946316.OnMicrosoft.com
+"#)
+    .line("batch: CompletedWithErrors")
+    .line("AlexW: SMTP:AlexW@M365x946316.mail.onmicrosoft.com")
+    .line("Failed | MigrationPermanentException: The target MailUser 'ChristieC' has no proxy address in the target delivery domain 'M365x946316.mail.onmicrosoft.com'.")
+    .no_errors();
+}
+
+#[test]
 fn rule16_limits_batch_size_and_auxiliary_archives() {
     let o = run(r#"
 Ready

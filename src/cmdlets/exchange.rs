@@ -16,7 +16,7 @@
 
 use std::rc::Rc;
 
-use crate::cmdlets::{ExoConnection, Make};
+use crate::cmdlets::{ExoConnection, Make, put};
 use crate::engine::commands::{Cmdlet, Cx, FnCmdlet};
 use crate::engine::convert::{to_bool, to_display_string};
 use crate::engine::datetime::{DateKind, DateTime};
@@ -473,19 +473,19 @@ fn get_org_config(cx: &mut Cx) -> R {
     let t = tenant_or_return!(cx);
     let tn = &world(cx).tenants[t];
     let mut o = PsObject::typed(T_ORGCONFIG);
-    o.set("Name", Value::string(tn.initial_domain()));
-    o.set("DisplayName", Value::str(&tn.display_name));
-    o.set("Identity", Value::string(tn.initial_domain()));
-    o.set("Guid", guid(&ids::guid(&["orgconfig", &tn.tenant_id])));
-    o.set("ExternalDirectoryOrganizationId", guid(&tn.tenant_id));
-    o.set("IsDehydrated", Value::Bool(tn.exo.dehydrated));
-    o.set("OrganizationId", Value::string(format!("{} - {}", tn.exo_dc(), tn.initial_domain())));
-    o.set("EwsApplicationAccessPolicy", Value::Null);
-    o.set("OAuth2ClientProfileEnabled", Value::Bool(true));
-    o.set("MailTipsAllTipsEnabled", Value::Bool(true));
-    o.set("AutoExpandingArchiveEnabled", Value::Bool(false));
-    o.set("DefaultPublicFolderMailbox", Value::Null);
-    o.set("IsValid", Value::Bool(true));
+    put(&mut o, "Name", Value::string(tn.initial_domain()));
+    put(&mut o, "DisplayName", Value::str(&tn.display_name));
+    put(&mut o, "Identity", Value::string(tn.initial_domain()));
+    put(&mut o, "Guid", guid(&ids::guid(&["orgconfig", &tn.tenant_id])));
+    put(&mut o, "ExternalDirectoryOrganizationId", guid(&tn.tenant_id));
+    put(&mut o, "IsDehydrated", Value::Bool(tn.exo.dehydrated));
+    put(&mut o, "OrganizationId", Value::string(format!("{} - {}", tn.exo_dc(), tn.initial_domain())));
+    put(&mut o, "EwsApplicationAccessPolicy", Value::Null);
+    put(&mut o, "OAuth2ClientProfileEnabled", Value::Bool(true));
+    put(&mut o, "MailTipsAllTipsEnabled", Value::Bool(true));
+    put(&mut o, "AutoExpandingArchiveEnabled", Value::Bool(false));
+    put(&mut o, "DefaultPublicFolderMailbox", Value::Null);
+    put(&mut o, "IsValid", Value::Bool(true));
     cx.emit(o.into_value())
 }
 
@@ -508,13 +508,13 @@ fn get_accepted_domain(cx: &mut Cx) -> R {
             continue;
         }
         let mut o = PsObject::typed(T_DOMAIN);
-        o.set("Name", Value::str(d));
-        o.set("DomainName", Value::str(d));
-        o.set("DomainType", Value::str("Authoritative"));
-        o.set("Default", Value::Bool(i == 0));
-        o.set("InitialDomain", Value::Bool(i == 0));
-        o.set("Identity", Value::str(d));
-        o.set("Guid", guid(&ids::guid(&["accepted-domain", &tn.tenant_id, &d.to_ascii_lowercase()])));
+        put(&mut o, "Name", Value::str(d));
+        put(&mut o, "DomainName", Value::str(d));
+        put(&mut o, "DomainType", Value::str("Authoritative"));
+        put(&mut o, "Default", Value::Bool(i == 0));
+        put(&mut o, "InitialDomain", Value::Bool(i == 0));
+        put(&mut o, "Identity", Value::str(d));
+        put(&mut o, "Guid", guid(&ids::guid(&["accepted-domain", &tn.tenant_id, &d.to_ascii_lowercase()])));
         out.push(o.into_value());
     }
     if out.is_empty() {
@@ -528,31 +528,31 @@ fn get_accepted_domain(cx: &mut Cx) -> R {
 
 fn relationship_object(r: &exo::OrgRelationship) -> Value {
     let mut o = PsObject::typed(T_ORGREL);
-    o.set("Name", Value::str(&r.name));
-    o.set("DomainNames", strs(&r.domain_names));
-    o.set("FreeBusyAccessEnabled", Value::Bool(r.free_busy_access_enabled));
-    o.set("FreeBusyAccessLevel", Value::str(r.free_busy_access_level.as_deref().unwrap_or("None")));
-    o.set("FreeBusyAccessScope", Value::Null);
-    o.set("MailboxMoveEnabled", Value::Bool(r.mailbox_move_enabled));
-    o.set("MailboxMoveCapability", Value::string(MoveCapability::display(&r.capability)));
-    o.set("MailboxMovePublishedScopes", strs(&r.published_scopes));
-    o.set("OAuthApplicationId", opt_str(r.oauth_application_id.as_deref()));
-    o.set("DeliveryReportEnabled", Value::Bool(r.delivery_report_enabled));
-    o.set("MailTipsAccessEnabled", Value::Bool(r.mail_tips_access_enabled));
-    o.set("MailTipsAccessLevel", Value::str("None"));
-    o.set("PhotosEnabled", Value::Bool(r.photos_enabled));
-    o.set("TargetApplicationUri", opt_str(r.target_application_uri.as_deref()));
-    o.set("TargetSharingEpr", Value::Null);
-    o.set("TargetOwaURL", Value::Null);
-    o.set("TargetAutodiscoverEpr", opt_str(r.target_autodiscover_epr.as_deref()));
-    o.set("OrganizationContact", opt_str(r.organization_contact.as_deref()));
-    o.set("Enabled", Value::Bool(r.enabled));
-    o.set("ArchiveAccessEnabled", Value::Bool(r.archive_access_enabled));
-    o.set("Identity", Value::str(&r.name));
-    o.set("IsValid", Value::Bool(true));
-    o.set("WhenChanged", date(r.changed));
-    o.set("WhenCreated", date(r.created));
-    o.set("Guid", guid(&r.guid));
+    put(&mut o, "Name", Value::str(&r.name));
+    put(&mut o, "DomainNames", strs(&r.domain_names));
+    put(&mut o, "FreeBusyAccessEnabled", Value::Bool(r.free_busy_access_enabled));
+    put(&mut o, "FreeBusyAccessLevel", Value::str(r.free_busy_access_level.as_deref().unwrap_or("None")));
+    put(&mut o, "FreeBusyAccessScope", Value::Null);
+    put(&mut o, "MailboxMoveEnabled", Value::Bool(r.mailbox_move_enabled));
+    put(&mut o, "MailboxMoveCapability", Value::string(MoveCapability::display(&r.capability)));
+    put(&mut o, "MailboxMovePublishedScopes", strs(&r.published_scopes));
+    put(&mut o, "OAuthApplicationId", opt_str(r.oauth_application_id.as_deref()));
+    put(&mut o, "DeliveryReportEnabled", Value::Bool(r.delivery_report_enabled));
+    put(&mut o, "MailTipsAccessEnabled", Value::Bool(r.mail_tips_access_enabled));
+    put(&mut o, "MailTipsAccessLevel", Value::str("None"));
+    put(&mut o, "PhotosEnabled", Value::Bool(r.photos_enabled));
+    put(&mut o, "TargetApplicationUri", opt_str(r.target_application_uri.as_deref()));
+    put(&mut o, "TargetSharingEpr", Value::Null);
+    put(&mut o, "TargetOwaURL", Value::Null);
+    put(&mut o, "TargetAutodiscoverEpr", opt_str(r.target_autodiscover_epr.as_deref()));
+    put(&mut o, "OrganizationContact", opt_str(r.organization_contact.as_deref()));
+    put(&mut o, "Enabled", Value::Bool(r.enabled));
+    put(&mut o, "ArchiveAccessEnabled", Value::Bool(r.archive_access_enabled));
+    put(&mut o, "Identity", Value::str(&r.name));
+    put(&mut o, "IsValid", Value::Bool(true));
+    put(&mut o, "WhenChanged", date(r.changed));
+    put(&mut o, "WhenCreated", date(r.created));
+    put(&mut o, "Guid", guid(&r.guid));
     o.into_value()
 }
 
@@ -577,7 +577,7 @@ fn get_relationship(cx: &mut Cx) -> R {
 }
 
 /// The relationship parameters of New-/Set-OrganizationRelationship.
-fn relationship_change(cx: &Cx, t: &Tenant) -> Result<RelationshipChange, ExoError> {
+fn relationship_change(cx: &Cx) -> Result<RelationshipChange, ExoError> {
     let mut c = RelationshipChange::default();
     if cx.has("DomainNames") {
         let names: Vec<String> = cx.strings("DomainNames").into_iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
@@ -595,17 +595,7 @@ fn relationship_change(cx: &Cx, t: &Tenant) -> Result<RelationshipChange, ExoErr
         c.oauth_application_id = Some(cx.string("OAuthApplicationId"));
     }
     if cx.has("MailboxMovePublishedScopes") {
-        // Each scope must be a mail-enabled security group of this organization.
-        let mut scopes = Vec::new();
-        for s in cx.strings("MailboxMovePublishedScopes") {
-            let s = s.trim().to_string();
-            if s.is_empty() {
-                continue;
-            }
-            let i = exo::resolve(t, &s, |r| r.kind == RecipientKind::MailUniversalSecurityGroup).map_err(|_| ExoError::NotFound(s.clone(), t.exo_dc()))?;
-            scopes.push(t.exo.recipients[i].name.clone());
-        }
-        c.published_scopes = Some(scopes);
+        c.published_scopes = Some(cx.strings("MailboxMovePublishedScopes"));
     }
     c.free_busy_access_enabled = opt_bool(cx, "FreeBusyAccessEnabled");
     c.free_busy_access_level = cx.string("FreeBusyAccessLevel");
@@ -638,8 +628,7 @@ fn binding_error(cx: &mut Cx, e: &ExoError) -> R {
 fn new_relationship(cx: &mut Cx) -> R {
     let t = tenant_or_return!(cx);
     let name = cx.string("Name").unwrap_or_default();
-    let tn = world(cx).tenants[t].clone();
-    let change = relationship_change(cx, &tn);
+    let change = relationship_change(cx);
     let change = match change {
         Ok(c) => c,
         Err(e @ (ExoError::BadCapability(_) | ExoError::BadDomainName(_))) => return binding_error(cx, &e),
@@ -659,8 +648,7 @@ fn new_relationship(cx: &mut Cx) -> R {
 fn set_relationship(cx: &mut Cx) -> R {
     let t = tenant_or_return!(cx);
     let id = ident_param(cx, "Identity").unwrap_or_default();
-    let tn = world(cx).tenants[t].clone();
-    let change = match relationship_change(cx, &tn) {
+    let change = match relationship_change(cx) {
         Ok(c) => c,
         Err(e @ (ExoError::BadCapability(_) | ExoError::BadDomainName(_))) => return binding_error(cx, &e),
         Err(e) => return fail(cx, Some(t), &e),
@@ -684,18 +672,18 @@ fn remove_relationship(cx: &mut Cx) -> R {
 
 fn endpoint_object(e: &exo::Endpoint) -> Value {
     let mut o = PsObject::typed(T_ENDPOINT);
-    o.set("Identity", Value::str(&e.name));
-    o.set("EndpointType", Value::str("ExchangeRemoteMove"));
-    o.set("RemoteServer", Value::str(&e.remote_server));
-    o.set("RemoteTenant", opt_str(e.remote_tenant.as_deref()));
-    o.set("ApplicationId", opt_str(e.application_id.as_deref()));
-    o.set("AppSecretKeyVaultUrl", opt_str(e.app_secret_key_vault_url.as_deref()));
-    o.set("Username", opt_str(e.username.as_deref()));
-    o.set("MaxConcurrentMigrations", Value::string(e.max_concurrent_migrations.to_string()));
-    o.set("MaxConcurrentIncrementalSyncs", Value::string(e.max_concurrent_incremental_syncs.to_string()));
-    o.set("IsRemote", Value::Bool(true));
-    o.set("Guid", guid(&e.guid));
-    o.set("LastModifiedTime", date(e.created));
+    put(&mut o, "Identity", Value::str(&e.name));
+    put(&mut o, "EndpointType", Value::str("ExchangeRemoteMove"));
+    put(&mut o, "RemoteServer", Value::str(&e.remote_server));
+    put(&mut o, "RemoteTenant", opt_str(e.remote_tenant.as_deref()));
+    put(&mut o, "ApplicationId", opt_str(e.application_id.as_deref()));
+    put(&mut o, "AppSecretKeyVaultUrl", opt_str(e.app_secret_key_vault_url.as_deref()));
+    put(&mut o, "Username", opt_str(e.username.as_deref()));
+    put(&mut o, "MaxConcurrentMigrations", Value::string(e.max_concurrent_migrations.to_string()));
+    put(&mut o, "MaxConcurrentIncrementalSyncs", Value::string(e.max_concurrent_incremental_syncs.to_string()));
+    put(&mut o, "IsRemote", Value::Bool(true));
+    put(&mut o, "Guid", guid(&e.guid));
+    put(&mut o, "LastModifiedTime", date(e.created));
     o.into_value()
 }
 
@@ -830,13 +818,13 @@ fn test_server(cx: &mut Cx) -> R {
     tn.exo.requests += 1;
     let runspace = ids::guid(&["runspace", &tn.tenant_id, &tn.exo.requests.to_string()]);
     let mut o = PsObject::typed(T_TEST);
-    o.set("RunspaceId", guid(&runspace));
-    o.set("Result", Value::str(if outcome.success { "Success" } else { "Failed" }));
-    o.set("Message", Value::string(outcome.message));
-    o.set("SupportsCutover", Value::Bool(false));
-    o.set("ErrorDetail", opt_str(outcome.error_detail.as_deref()));
-    o.set("TestedEndpoint", Value::string(ep));
-    o.set("IsValid", Value::Bool(true));
+    put(&mut o, "RunspaceId", guid(&runspace));
+    put(&mut o, "Result", Value::str(if outcome.success { "Success" } else { "Failed" }));
+    put(&mut o, "Message", Value::string(outcome.message));
+    put(&mut o, "SupportsCutover", Value::Bool(false));
+    put(&mut o, "ErrorDetail", opt_str(outcome.error_detail.as_deref()));
+    put(&mut o, "TestedEndpoint", Value::string(ep));
+    put(&mut o, "IsValid", Value::Bool(true));
     cx.emit(o.into_value())
 }
 
@@ -858,34 +846,34 @@ fn batch_object(w: &World, t: usize, b: usize) -> Value {
     }
     let source = &w.tenants[batch.source_tenant];
     let mut o = PsObject::typed(T_BATCH);
-    o.set("Identity", Value::str(&batch.name));
-    o.set("Status", Value::str(batch.status.name()));
-    o.set("Type", Value::str("ExchangeRemoteMove"));
-    o.set("TotalCount", Value::Int(batch.users.len() as i32));
-    o.set("ActiveCount", Value::Int(active as i32));
-    o.set("StoppedCount", Value::Int(stopped as i32));
-    o.set("SyncedCount", Value::Int(synced as i32));
-    o.set("FinalizedCount", Value::Int(finalized as i32));
-    o.set("FailedCount", Value::Int(failed as i32));
-    o.set("PendingCount", Value::Int(pending as i32));
-    o.set("CreationDateTime", date(batch.created));
-    o.set("CreationDateTimeUTC", date(batch.created));
-    o.set("StartDateTime", opt_date(batch.started));
-    o.set("LastSyncedDateTime", opt_date(batch.last_synced));
-    o.set("FinalizedDateTime", opt_date(batch.finalized));
-    o.set("CompleteAfter", opt_date(batch.complete_after));
-    o.set("CompleteAfterUTC", opt_date(batch.complete_after));
-    o.set("StartAfter", opt_date(batch.start_after));
-    o.set("SourceEndpoint", Value::str(&batch.endpoint));
-    o.set("TargetEndpoint", Value::Null);
-    o.set("TargetDeliveryDomain", Value::str(&batch.target_delivery_domain));
-    o.set("NotificationEmails", strs(&batch.notification_emails));
-    o.set("SubmittedByUser", Value::str(&batch.submitted_by));
-    o.set("BatchDirection", Value::str("Onboarding"));
-    o.set("MigrationType", Value::str("ExchangeRemoteMove"));
-    o.set("SourceTenant", Value::string(source.initial_domain()));
-    o.set("Message", Value::str(""));
-    o.set("Guid", guid(&batch.guid));
+    put(&mut o, "Identity", Value::str(&batch.name));
+    put(&mut o, "Status", Value::str(batch.status.name()));
+    put(&mut o, "Type", Value::str("ExchangeRemoteMove"));
+    put(&mut o, "TotalCount", Value::Int(batch.users.len() as i32));
+    put(&mut o, "ActiveCount", Value::Int(active as i32));
+    put(&mut o, "StoppedCount", Value::Int(stopped as i32));
+    put(&mut o, "SyncedCount", Value::Int(synced as i32));
+    put(&mut o, "FinalizedCount", Value::Int(finalized as i32));
+    put(&mut o, "FailedCount", Value::Int(failed as i32));
+    put(&mut o, "PendingCount", Value::Int(pending as i32));
+    put(&mut o, "CreationDateTime", date(batch.created));
+    put(&mut o, "CreationDateTimeUTC", date(batch.created));
+    put(&mut o, "StartDateTime", opt_date(batch.started));
+    put(&mut o, "LastSyncedDateTime", opt_date(batch.last_synced));
+    put(&mut o, "FinalizedDateTime", opt_date(batch.finalized));
+    put(&mut o, "CompleteAfter", opt_date(batch.complete_after));
+    put(&mut o, "CompleteAfterUTC", opt_date(batch.complete_after));
+    put(&mut o, "StartAfter", opt_date(batch.start_after));
+    put(&mut o, "SourceEndpoint", Value::str(&batch.endpoint));
+    put(&mut o, "TargetEndpoint", Value::Null);
+    put(&mut o, "TargetDeliveryDomain", Value::str(&batch.target_delivery_domain));
+    put(&mut o, "NotificationEmails", strs(&batch.notification_emails));
+    put(&mut o, "SubmittedByUser", Value::str(&batch.submitted_by));
+    put(&mut o, "BatchDirection", Value::str("Onboarding"));
+    put(&mut o, "MigrationType", Value::str("ExchangeRemoteMove"));
+    put(&mut o, "SourceTenant", Value::string(source.initial_domain()));
+    put(&mut o, "Message", Value::str(""));
+    put(&mut o, "Guid", guid(&batch.guid));
     o.into_value()
 }
 
@@ -1028,19 +1016,19 @@ fn migration_user_object(w: &World, t: usize, u: usize) -> Value {
     let mu = &exo.migration_users[u];
     let batch = &exo.batches[mu.batch as usize];
     let mut o = PsObject::typed(T_MIGUSER);
-    o.set("Identity", Value::str(&mu.identity));
-    o.set("Batch", Value::str(&batch.name));
-    o.set("Status", Value::str(mu.status.name()));
-    o.set("StatusSummary", Value::str(mu.status.summary()));
-    o.set("LastSyncTime", opt_date(mu.last_sync));
-    o.set("ErrorSummary", opt_str(mu.error.as_ref().map(|e| e.text()).as_deref()));
-    o.set("MailboxEmailAddress", Value::str(&mu.identity));
-    o.set("MailboxGuid", mu.exchange_guid.as_deref().map(guid).unwrap_or_else(|| guid(ZERO_GUID)));
-    o.set("RequestGuid", mu.move_request.map(|m| guid(&exo.move_requests[m as usize].guid)).unwrap_or_else(|| guid(ZERO_GUID)));
-    o.set("RecipientType", Value::str("Mailbox"));
-    o.set("BatchId", Value::str(&batch.name));
-    o.set("WorkflowStep", Value::str(if mu.status == UserStatus::Completed { "Completed" } else { "Initial Seeding" }));
-    o.set("Guid", guid(&mu.guid));
+    put(&mut o, "Identity", Value::str(&mu.identity));
+    put(&mut o, "Batch", Value::str(&batch.name));
+    put(&mut o, "Status", Value::str(mu.status.name()));
+    put(&mut o, "StatusSummary", Value::str(mu.status.summary()));
+    put(&mut o, "LastSyncTime", opt_date(mu.last_sync));
+    put(&mut o, "ErrorSummary", opt_str(mu.error.as_ref().map(|e| e.text()).as_deref()));
+    put(&mut o, "MailboxEmailAddress", Value::str(&mu.identity));
+    put(&mut o, "MailboxGuid", mu.exchange_guid.as_deref().map(guid).unwrap_or_else(|| guid(ZERO_GUID)));
+    put(&mut o, "RequestGuid", mu.move_request.map(|m| guid(&exo.move_requests[m as usize].guid)).unwrap_or_else(|| guid(ZERO_GUID)));
+    put(&mut o, "RecipientType", Value::str("Mailbox"));
+    put(&mut o, "BatchId", Value::str(&batch.name));
+    put(&mut o, "WorkflowStep", Value::str(if mu.status == UserStatus::Completed { "Completed" } else { "Initial Seeding" }));
+    put(&mut o, "Guid", guid(&mu.guid));
     o.into_value()
 }
 
@@ -1115,24 +1103,24 @@ fn get_migration_user_stats(cx: &mut Cx) -> R {
         let mu = &exo.migration_users[u];
         let m = mu.move_request.map(|m| &exo.move_requests[m as usize]);
         let mut o = PsObject::typed(T_MIGSTATS);
-        o.set("Identity", Value::str(&mu.identity));
-        o.set("Batch", Value::str(&exo.batches[mu.batch as usize].name));
-        o.set("Status", Value::str(mu.status.name()));
-        o.set("StatusSummary", Value::str(mu.status.summary()));
-        o.set("SyncedItemCount", Value::Long(mu.items_synced as i64));
-        o.set("SkippedItemCount", Value::Long(0));
-        o.set("SkippedItems", Value::array(Vec::new()));
-        o.set("Error", opt_str(mu.error.as_ref().map(|e| e.text()).as_deref()));
-        o.set("ErrorSummary", opt_str(mu.error.as_ref().map(|e| e.text()).as_deref()));
-        o.set("BytesTransferred", Value::string(byte_size(m.map(|m| m.bytes_transferred).unwrap_or(0))));
-        o.set("EstimatedTotalTransferSize", Value::string(byte_size(m.map(|m| m.bytes_total + m.archive_bytes).unwrap_or(0))));
-        o.set("TotalItemsInSourceMailboxCount", Value::Long(m.map(|m| m.items_total as i64).unwrap_or(0)));
-        o.set("PercentageComplete", Value::Int(m.map(|m| m.percent as i32).unwrap_or(0)));
-        o.set("LastSuccessfulSyncTime", opt_date(mu.last_sync));
-        o.set("MailboxGuid", mu.exchange_guid.as_deref().map(guid).unwrap_or_else(|| guid(ZERO_GUID)));
-        o.set("Report", Value::Null);
-        o.set("DiagnosticInfo", Value::Null);
-        o.set("Guid", guid(&mu.guid));
+        put(&mut o, "Identity", Value::str(&mu.identity));
+        put(&mut o, "Batch", Value::str(&exo.batches[mu.batch as usize].name));
+        put(&mut o, "Status", Value::str(mu.status.name()));
+        put(&mut o, "StatusSummary", Value::str(mu.status.summary()));
+        put(&mut o, "SyncedItemCount", Value::Long(mu.items_synced as i64));
+        put(&mut o, "SkippedItemCount", Value::Long(0));
+        put(&mut o, "SkippedItems", Value::array(Vec::new()));
+        put(&mut o, "Error", opt_str(mu.error.as_ref().map(|e| e.text()).as_deref()));
+        put(&mut o, "ErrorSummary", opt_str(mu.error.as_ref().map(|e| e.text()).as_deref()));
+        put(&mut o, "BytesTransferred", Value::string(byte_size(m.map(|m| m.bytes_transferred).unwrap_or(0))));
+        put(&mut o, "EstimatedTotalTransferSize", Value::string(byte_size(m.map(|m| m.bytes_total + m.archive_bytes).unwrap_or(0))));
+        put(&mut o, "TotalItemsInSourceMailboxCount", Value::Long(m.map(|m| m.items_total as i64).unwrap_or(0)));
+        put(&mut o, "PercentageComplete", Value::Int(m.map(|m| m.percent as i32).unwrap_or(0)));
+        put(&mut o, "LastSuccessfulSyncTime", opt_date(mu.last_sync));
+        put(&mut o, "MailboxGuid", mu.exchange_guid.as_deref().map(guid).unwrap_or_else(|| guid(ZERO_GUID)));
+        put(&mut o, "Report", Value::Null);
+        put(&mut o, "DiagnosticInfo", Value::Null);
+        put(&mut o, "Guid", guid(&mu.guid));
         out.push(o.into_value());
     }
     emit_all(cx, out)
@@ -1143,24 +1131,24 @@ fn get_migration_user_stats(cx: &mut Cx) -> R {
 fn move_object(m: &mig::MoveRequest) -> Value {
     let target_db = if m.cross_tenant { mig::target_database(&m.exchange_guid) } else { String::new() };
     let mut o = PsObject::typed(T_MOVE);
-    o.set("DisplayName", Value::str(&m.display_name));
-    o.set("Alias", Value::str(&m.alias));
-    o.set("ExchangeGuid", guid(&m.exchange_guid));
-    o.set("Status", Value::str(m.status.name()));
-    o.set("BatchName", Value::str(&m.batch_name));
-    o.set("Flags", Value::string(m.flags().join(", ")));
-    o.set("RequestStyle", Value::str(if m.cross_tenant { "CrossOrg" } else { "IntraOrg" }));
-    o.set("Direction", Value::str("Pull"));
-    o.set("IsOffline", Value::Bool(false));
-    o.set("Protect", Value::Bool(false));
-    o.set("Suspend", Value::Bool(m.status == MoveStatus::Suspended));
-    o.set("SuspendWhenReadyToComplete", Value::Bool(false));
-    o.set("RemoteHostName", Value::str(&m.remote_host));
-    o.set("TargetDeliveryDomain", Value::str(&m.target_delivery_domain));
-    o.set("TargetDatabase", if target_db.is_empty() { Value::Null } else { Value::string(target_db) });
-    o.set("RequestGuid", guid(&m.guid));
-    o.set("Identity", Value::str(&m.display_name));
-    o.set("Guid", guid(&m.exchange_guid));
+    put(&mut o, "DisplayName", Value::str(&m.display_name));
+    put(&mut o, "Alias", Value::str(&m.alias));
+    put(&mut o, "ExchangeGuid", guid(&m.exchange_guid));
+    put(&mut o, "Status", Value::str(m.status.name()));
+    put(&mut o, "BatchName", Value::str(&m.batch_name));
+    put(&mut o, "Flags", Value::string(m.flags().join(", ")));
+    put(&mut o, "RequestStyle", Value::str(if m.cross_tenant { "CrossOrg" } else { "IntraOrg" }));
+    put(&mut o, "Direction", Value::str("Pull"));
+    put(&mut o, "IsOffline", Value::Bool(false));
+    put(&mut o, "Protect", Value::Bool(false));
+    put(&mut o, "Suspend", Value::Bool(m.status == MoveStatus::Suspended));
+    put(&mut o, "SuspendWhenReadyToComplete", Value::Bool(false));
+    put(&mut o, "RemoteHostName", Value::str(&m.remote_host));
+    put(&mut o, "TargetDeliveryDomain", Value::str(&m.target_delivery_domain));
+    put(&mut o, "TargetDatabase", if target_db.is_empty() { Value::Null } else { Value::string(target_db) });
+    put(&mut o, "RequestGuid", guid(&m.guid));
+    put(&mut o, "Identity", Value::str(&m.display_name));
+    put(&mut o, "Guid", guid(&m.exchange_guid));
     o.into_value()
 }
 
@@ -1246,34 +1234,34 @@ fn get_move_request_stats(cx: &mut Cx) -> R {
     for i in list {
         let m = &exo.move_requests[i];
         let mut o = PsObject::typed(T_MOVESTATS);
-        o.set("DisplayName", Value::str(&m.display_name));
-        o.set("StatusDetail", Value::str(&m.status_detail));
-        o.set("TotalMailboxSize", Value::string(byte_size(m.bytes_total)));
-        o.set("TotalArchiveSize", if m.archive_bytes > 0 { Value::string(byte_size(m.archive_bytes)) } else { Value::Null });
-        o.set("PercentComplete", Value::Int(m.percent as i32));
-        o.set("Status", Value::str(m.status.name()));
-        o.set("Alias", Value::str(&m.alias));
-        o.set("ExchangeGuid", guid(&m.exchange_guid));
-        o.set("BatchName", Value::str(&m.batch_name));
-        o.set("Flags", Value::string(m.flags().join(", ")));
-        o.set("RequestStyle", Value::str(if m.cross_tenant { "CrossOrg" } else { "IntraOrg" }));
-        o.set("Direction", Value::str("Pull"));
-        o.set("RemoteHostName", Value::str(&m.remote_host));
-        o.set("TargetDeliveryDomain", Value::str(&m.target_delivery_domain));
-        o.set("BytesTransferred", Value::string(byte_size(m.bytes_transferred)));
-        o.set("ItemsTransferred", Value::Long(m.items_transferred as i64));
-        o.set("TotalMailboxItemCount", Value::Long(m.items_total as i64));
-        o.set("QueuedTimestamp", date(m.queued));
-        o.set("StartTimestamp", opt_date(m.started));
-        o.set("InitialSeedingCompletedTimestamp", opt_date(m.synced));
-        o.set("CompletionTimestamp", opt_date(m.completed));
-        o.set("LastUpdateTimestamp", date(m.last_update));
-        o.set("OverallDuration", duration(m.completed.unwrap_or(now) - m.queued));
-        o.set("FailureType", opt_str(m.failure.as_ref().map(|f| f.exception.as_str())));
-        o.set("FailureSide", if m.failure.is_some() { Value::str("Target") } else { Value::Null });
-        o.set("Message", opt_str(m.failure.as_ref().map(|f| format!("Error: {}", f.message)).as_deref()));
-        o.set("Identity", Value::str(&m.display_name));
-        o.set("RequestGuid", guid(&m.guid));
+        put(&mut o, "DisplayName", Value::str(&m.display_name));
+        put(&mut o, "StatusDetail", Value::str(&m.status_detail));
+        put(&mut o, "TotalMailboxSize", Value::string(byte_size(m.bytes_total)));
+        put(&mut o, "TotalArchiveSize", if m.archive_bytes > 0 { Value::string(byte_size(m.archive_bytes)) } else { Value::Null });
+        put(&mut o, "PercentComplete", Value::Int(m.percent as i32));
+        put(&mut o, "Status", Value::str(m.status.name()));
+        put(&mut o, "Alias", Value::str(&m.alias));
+        put(&mut o, "ExchangeGuid", guid(&m.exchange_guid));
+        put(&mut o, "BatchName", Value::str(&m.batch_name));
+        put(&mut o, "Flags", Value::string(m.flags().join(", ")));
+        put(&mut o, "RequestStyle", Value::str(if m.cross_tenant { "CrossOrg" } else { "IntraOrg" }));
+        put(&mut o, "Direction", Value::str("Pull"));
+        put(&mut o, "RemoteHostName", Value::str(&m.remote_host));
+        put(&mut o, "TargetDeliveryDomain", Value::str(&m.target_delivery_domain));
+        put(&mut o, "BytesTransferred", Value::string(byte_size(m.bytes_transferred)));
+        put(&mut o, "ItemsTransferred", Value::Long(m.items_transferred as i64));
+        put(&mut o, "TotalMailboxItemCount", Value::Long(m.items_total as i64));
+        put(&mut o, "QueuedTimestamp", date(m.queued));
+        put(&mut o, "StartTimestamp", opt_date(m.started));
+        put(&mut o, "InitialSeedingCompletedTimestamp", opt_date(m.synced));
+        put(&mut o, "CompletionTimestamp", opt_date(m.completed));
+        put(&mut o, "LastUpdateTimestamp", date(m.last_update));
+        put(&mut o, "OverallDuration", duration(m.completed.unwrap_or(now) - m.queued));
+        put(&mut o, "FailureType", opt_str(m.failure.as_ref().map(|f| f.exception.as_str())));
+        put(&mut o, "FailureSide", if m.failure.is_some() { Value::str("Target") } else { Value::Null });
+        put(&mut o, "Message", opt_str(m.failure.as_ref().map(|f| format!("Error: {}", f.message)).as_deref()));
+        put(&mut o, "Identity", Value::str(&m.display_name));
+        put(&mut o, "RequestGuid", guid(&m.guid));
         out.push(o.into_value());
     }
     emit_all(cx, out)
@@ -1285,109 +1273,127 @@ fn upn_of(t: &Tenant, r: &Recipient) -> Option<String> {
     t.directory.user_by_object_id(&r.external_id).map(|u| u.upn.clone())
 }
 
+const CUSTOM_ATTRIBUTES: [&str; 15] = [
+    "CustomAttribute1",
+    "CustomAttribute2",
+    "CustomAttribute3",
+    "CustomAttribute4",
+    "CustomAttribute5",
+    "CustomAttribute6",
+    "CustomAttribute7",
+    "CustomAttribute8",
+    "CustomAttribute9",
+    "CustomAttribute10",
+    "CustomAttribute11",
+    "CustomAttribute12",
+    "CustomAttribute13",
+    "CustomAttribute14",
+    "CustomAttribute15",
+];
+
 fn custom_attributes(o: &mut PsObject, r: &Recipient) {
-    for n in 1..=15u8 {
-        o.set(&format!("CustomAttribute{n}"), Value::str(r.custom_attribute(n)));
+    for (n, name) in (1..=15u8).zip(CUSTOM_ATTRIBUTES) {
+        put(o, name, Value::str(r.custom_attribute(n)));
     }
 }
 
 fn common_recipient(o: &mut PsObject, t: &Tenant, r: &Recipient) {
-    o.set("Name", Value::str(&r.name));
-    o.set("Alias", Value::str(&r.alias));
-    o.set("DisplayName", Value::str(&r.display_name));
-    o.set("Identity", Value::str(&r.name));
-    o.set("Guid", guid(&r.guid));
-    o.set("ExternalDirectoryObjectId", if r.external_id.is_empty() { Value::Null } else { Value::str(&r.external_id) });
-    o.set("UserPrincipalName", opt_str(upn_of(t, r).as_deref()));
-    o.set("PrimarySmtpAddress", Value::str(&r.primary_smtp));
-    o.set("WindowsEmailAddress", Value::str(&r.primary_smtp));
-    o.set("EmailAddresses", strs(&r.email_addresses));
-    o.set("RecipientType", Value::str(r.kind.recipient_type()));
-    o.set("RecipientTypeDetails", Value::str(r.kind.details()));
-    o.set("ExchangeGuid", guid(&r.exchange_guid));
-    o.set("ArchiveGuid", guid(&r.archive_guid));
-    o.set("LegacyExchangeDN", Value::str(&r.legacy_dn));
+    put(o, "Name", Value::str(&r.name));
+    put(o, "Alias", Value::str(&r.alias));
+    put(o, "DisplayName", Value::str(&r.display_name));
+    put(o, "Identity", Value::str(&r.name));
+    put(o, "Guid", guid(&r.guid));
+    put(o, "ExternalDirectoryObjectId", if r.external_id.is_empty() { Value::Null } else { Value::str(&r.external_id) });
+    put(o, "UserPrincipalName", opt_str(upn_of(t, r).as_deref()));
+    put(o, "PrimarySmtpAddress", Value::str(&r.primary_smtp));
+    put(o, "WindowsEmailAddress", Value::str(&r.primary_smtp));
+    put(o, "EmailAddresses", strs(&r.email_addresses));
+    put(o, "RecipientType", Value::str(r.kind.recipient_type()));
+    put(o, "RecipientTypeDetails", Value::str(r.kind.details()));
+    put(o, "ExchangeGuid", guid(&r.exchange_guid));
+    put(o, "ArchiveGuid", guid(&r.archive_guid));
+    put(o, "LegacyExchangeDN", Value::str(&r.legacy_dn));
 }
 
 fn mailbox_object(t: &Tenant, r: &Recipient) -> Value {
     let mut o = PsObject::typed(T_MAILBOX);
     common_recipient(&mut o, t, r);
-    o.set("SamAccountName", Value::str(&r.alias));
-    o.set("Database", Value::str(&r.database));
-    o.set("ProhibitSendQuota", Value::string(byte_size((MAILBOX_QUOTA_GB - 1) * exo::BYTES_PER_GB)));
-    o.set("ProhibitSendReceiveQuota", Value::string(byte_size(MAILBOX_QUOTA_GB * exo::BYTES_PER_GB)));
-    o.set("IssueWarningQuota", Value::string(byte_size((MAILBOX_QUOTA_GB - 2) * exo::BYTES_PER_GB)));
-    o.set("ArchiveQuota", Value::string(byte_size(MAILBOX_QUOTA_GB * exo::BYTES_PER_GB)));
+    put(&mut o, "SamAccountName", Value::str(&r.alias));
+    put(&mut o, "Database", Value::str(&r.database));
+    put(&mut o, "ProhibitSendQuota", Value::string(byte_size((MAILBOX_QUOTA_GB - 1) * exo::BYTES_PER_GB)));
+    put(&mut o, "ProhibitSendReceiveQuota", Value::string(byte_size(MAILBOX_QUOTA_GB * exo::BYTES_PER_GB)));
+    put(&mut o, "IssueWarningQuota", Value::string(byte_size((MAILBOX_QUOTA_GB - 2) * exo::BYTES_PER_GB)));
+    put(&mut o, "ArchiveQuota", Value::string(byte_size(MAILBOX_QUOTA_GB * exo::BYTES_PER_GB)));
     let archive = r.archive_status == ArchiveStatus::Active;
-    o.set("ArchiveName", if archive { strs(&[format!("In-Place Archive -{}", r.display_name)]) } else { Value::array(Vec::new()) });
-    o.set("ArchiveStatus", Value::str(if archive { "Active" } else { "None" }));
-    o.set("ArchiveState", Value::str(if archive { "Local" } else { "None" }));
-    o.set("ArchiveDatabase", if archive { Value::str(&r.database) } else { Value::Null });
-    o.set("AutoExpandingArchiveEnabled", Value::Bool(r.aux_archives > 0));
-    o.set("DisabledArchiveGuid", guid(r.disabled_archive_guid.as_deref().unwrap_or(ZERO_GUID)));
-    o.set("LitigationHoldEnabled", Value::Bool(r.litigation_hold));
-    o.set("InPlaceHolds", strs(&r.in_place_holds));
-    o.set("ComplianceTagHoldApplied", Value::Bool(false));
-    o.set("DelayHoldApplied", Value::Bool(false));
-    o.set("RetentionHoldEnabled", Value::Bool(false));
-    o.set("GrantSendOnBehalfTo", strs(&r.send_on_behalf));
-    o.set("ForwardingSmtpAddress", Value::Null);
-    o.set("HiddenFromAddressListsEnabled", Value::Bool(false));
-    o.set("IsMailboxEnabled", Value::Bool(true));
-    o.set("IsShared", Value::Bool(r.kind == RecipientKind::SharedMailbox));
-    o.set("MailboxMoveStatus", Value::str("None"));
+    put(&mut o, "ArchiveName", if archive { strs(&[format!("In-Place Archive -{}", r.display_name)]) } else { Value::array(Vec::new()) });
+    put(&mut o, "ArchiveStatus", Value::str(if archive { "Active" } else { "None" }));
+    put(&mut o, "ArchiveState", Value::str(if archive { "Local" } else { "None" }));
+    put(&mut o, "ArchiveDatabase", if archive { Value::str(&r.database) } else { Value::Null });
+    put(&mut o, "AutoExpandingArchiveEnabled", Value::Bool(r.aux_archives > 0));
+    put(&mut o, "DisabledArchiveGuid", guid(r.disabled_archive_guid.as_deref().unwrap_or(ZERO_GUID)));
+    put(&mut o, "LitigationHoldEnabled", Value::Bool(r.litigation_hold));
+    put(&mut o, "InPlaceHolds", strs(&r.in_place_holds));
+    put(&mut o, "ComplianceTagHoldApplied", Value::Bool(false));
+    put(&mut o, "DelayHoldApplied", Value::Bool(false));
+    put(&mut o, "RetentionHoldEnabled", Value::Bool(false));
+    put(&mut o, "GrantSendOnBehalfTo", strs(&r.send_on_behalf));
+    put(&mut o, "ForwardingSmtpAddress", Value::Null);
+    put(&mut o, "HiddenFromAddressListsEnabled", Value::Bool(false));
+    put(&mut o, "IsMailboxEnabled", Value::Bool(true));
+    put(&mut o, "IsShared", Value::Bool(r.kind == RecipientKind::SharedMailbox));
+    put(&mut o, "MailboxMoveStatus", Value::str("None"));
     custom_attributes(&mut o, r);
-    o.set("WhenMailboxCreated", date(r.created));
-    o.set("WhenChanged", date(r.changed));
-    o.set("WhenCreated", date(r.created));
+    put(&mut o, "WhenMailboxCreated", date(r.created));
+    put(&mut o, "WhenChanged", date(r.changed));
+    put(&mut o, "WhenCreated", date(r.created));
     o.into_value()
 }
 
 fn mail_user_object(t: &Tenant, r: &Recipient) -> Value {
     let mut o = PsObject::typed(T_MAILUSER);
     common_recipient(&mut o, t, r);
-    o.set("ExternalEmailAddress", opt_str(r.external_email_address.as_deref()));
-    o.set("SamAccountName", Value::str(&r.alias));
-    o.set("FirstName", Value::str(&r.first_name));
-    o.set("LastName", Value::str(&r.last_name));
-    o.set("ArchiveStatus", Value::str("None"));
-    o.set("DisabledArchiveGuid", guid(r.disabled_archive_guid.as_deref().unwrap_or(ZERO_GUID)));
-    o.set("LitigationHoldEnabled", Value::Bool(r.litigation_hold));
-    o.set("HiddenFromAddressListsEnabled", Value::Bool(false));
-    o.set("MailboxMoveStatus", Value::str("None"));
+    put(&mut o, "ExternalEmailAddress", opt_str(r.external_email_address.as_deref()));
+    put(&mut o, "SamAccountName", Value::str(&r.alias));
+    put(&mut o, "FirstName", Value::str(&r.first_name));
+    put(&mut o, "LastName", Value::str(&r.last_name));
+    put(&mut o, "ArchiveStatus", Value::str("None"));
+    put(&mut o, "DisabledArchiveGuid", guid(r.disabled_archive_guid.as_deref().unwrap_or(ZERO_GUID)));
+    put(&mut o, "LitigationHoldEnabled", Value::Bool(r.litigation_hold));
+    put(&mut o, "HiddenFromAddressListsEnabled", Value::Bool(false));
+    put(&mut o, "MailboxMoveStatus", Value::str("None"));
     custom_attributes(&mut o, r);
-    o.set("WhenChanged", date(r.changed));
-    o.set("WhenCreated", date(r.created));
+    put(&mut o, "WhenChanged", date(r.changed));
+    put(&mut o, "WhenCreated", date(r.created));
     o.into_value()
 }
 
 fn reduced_object(t: &Tenant, r: &Recipient) -> Value {
     let mut o = PsObject::typed(T_RECIPIENT);
     common_recipient(&mut o, t, r);
-    o.set("ExternalEmailAddress", opt_str(r.external_email_address.as_deref()));
-    o.set("ArchiveStatus", Value::str(if r.archive_status == ArchiveStatus::Active { "Active" } else { "None" }));
+    put(&mut o, "ExternalEmailAddress", opt_str(r.external_email_address.as_deref()));
+    put(&mut o, "ArchiveStatus", Value::str(if r.archive_status == ArchiveStatus::Active { "Active" } else { "None" }));
     custom_attributes(&mut o, r);
-    o.set("WhenChanged", date(r.changed));
-    o.set("WhenCreated", date(r.created));
+    put(&mut o, "WhenChanged", date(r.changed));
+    put(&mut o, "WhenCreated", date(r.created));
     o.into_value()
 }
 
 fn group_object(t: &Tenant, r: &Recipient) -> Value {
     let mut o = PsObject::typed(T_GROUP);
-    o.set("Name", Value::str(&r.name));
-    o.set("DisplayName", Value::str(&r.display_name));
-    o.set("GroupType", Value::str(if r.kind == RecipientKind::MailUniversalSecurityGroup { "Universal, SecurityEnabled" } else { "Universal" }));
-    o.set("PrimarySmtpAddress", Value::str(&r.primary_smtp));
-    o.set("Alias", Value::str(&r.alias));
-    o.set("EmailAddresses", strs(&r.email_addresses));
-    o.set("RecipientType", Value::str(r.kind.recipient_type()));
-    o.set("RecipientTypeDetails", Value::str(r.kind.details()));
-    o.set("ManagedBy", strs(&[t.admin_account()]));
-    o.set("ExternalDirectoryObjectId", Value::str(&r.external_id));
-    o.set("Identity", Value::str(&r.name));
-    o.set("Guid", guid(&r.guid));
-    o.set("WhenChanged", date(r.changed));
-    o.set("WhenCreated", date(r.created));
+    put(&mut o, "Name", Value::str(&r.name));
+    put(&mut o, "DisplayName", Value::str(&r.display_name));
+    put(&mut o, "GroupType", Value::str(if r.kind == RecipientKind::MailUniversalSecurityGroup { "Universal, SecurityEnabled" } else { "Universal" }));
+    put(&mut o, "PrimarySmtpAddress", Value::str(&r.primary_smtp));
+    put(&mut o, "Alias", Value::str(&r.alias));
+    put(&mut o, "EmailAddresses", strs(&r.email_addresses));
+    put(&mut o, "RecipientType", Value::str(r.kind.recipient_type()));
+    put(&mut o, "RecipientTypeDetails", Value::str(r.kind.details()));
+    put(&mut o, "ManagedBy", strs(&[t.admin_account()]));
+    put(&mut o, "ExternalDirectoryObjectId", Value::str(&r.external_id));
+    put(&mut o, "Identity", Value::str(&r.name));
+    put(&mut o, "Guid", guid(&r.guid));
+    put(&mut o, "WhenChanged", date(r.changed));
+    put(&mut o, "WhenCreated", date(r.created));
     o.into_value()
 }
 
@@ -1927,20 +1933,20 @@ fn user_object(t: &Tenant, u: &directory::User) -> Value {
             None => (String::new(), String::new()),
         },
     };
-    o.set("Name", Value::string(name.clone()));
-    o.set("DisplayName", Value::str(&u.display_name));
-    o.set("FirstName", Value::string(first));
-    o.set("LastName", Value::string(last));
-    o.set("UserPrincipalName", Value::str(&u.upn));
-    o.set("WindowsEmailAddress", Value::str(r.map(|r| r.primary_smtp.as_str()).unwrap_or("")));
-    o.set("PreviousRecipientTypeDetails", Value::str(r.and_then(|r| r.previous_kind).map(|k| k.details()).unwrap_or("None")));
-    o.set("RecipientType", Value::str(r.map(|r| r.kind.recipient_type()).unwrap_or("User")));
-    o.set("RecipientTypeDetails", Value::str(r.map(|r| r.kind.details()).unwrap_or("User")));
-    o.set("PreviousExchangeGuid", guid(r.and_then(|r| r.previous_exchange_guid.as_deref()).unwrap_or(ZERO_GUID)));
-    o.set("AccountDisabled", Value::Bool(!u.account_enabled));
-    o.set("ExternalDirectoryObjectId", Value::str(&u.object_id));
-    o.set("Identity", Value::string(name));
-    o.set("Guid", guid(&ids::guid(&["exo-user", &t.tenant_id, &u.object_id])));
+    put(&mut o, "Name", Value::string(name.clone()));
+    put(&mut o, "DisplayName", Value::str(&u.display_name));
+    put(&mut o, "FirstName", Value::string(first));
+    put(&mut o, "LastName", Value::string(last));
+    put(&mut o, "UserPrincipalName", Value::str(&u.upn));
+    put(&mut o, "WindowsEmailAddress", Value::str(r.map(|r| r.primary_smtp.as_str()).unwrap_or("")));
+    put(&mut o, "PreviousRecipientTypeDetails", Value::str(r.and_then(|r| r.previous_kind).map(|k| k.details()).unwrap_or("None")));
+    put(&mut o, "RecipientType", Value::str(r.map(|r| r.kind.recipient_type()).unwrap_or("User")));
+    put(&mut o, "RecipientTypeDetails", Value::str(r.map(|r| r.kind.details()).unwrap_or("User")));
+    put(&mut o, "PreviousExchangeGuid", guid(r.and_then(|r| r.previous_exchange_guid.as_deref()).unwrap_or(ZERO_GUID)));
+    put(&mut o, "AccountDisabled", Value::Bool(!u.account_enabled));
+    put(&mut o, "ExternalDirectoryObjectId", Value::str(&u.object_id));
+    put(&mut o, "Identity", Value::string(name));
+    put(&mut o, "Guid", guid(&ids::guid(&["exo-user", &t.tenant_id, &u.object_id])));
     o.into_value()
 }
 
@@ -2084,12 +2090,12 @@ fn get_members(cx: &mut Cx) -> R {
 
 fn permission_object(r: &Recipient, p: &MailboxPermission) -> Value {
     let mut o = PsObject::typed(T_PERMISSION);
-    o.set("Identity", Value::str(&r.name));
-    o.set("User", Value::str(&p.user));
-    o.set("AccessRights", strs(&p.rights));
-    o.set("IsInherited", Value::Bool(p.inherited));
-    o.set("Deny", Value::Bool(p.deny));
-    o.set("InheritanceType", Value::str("All"));
+    put(&mut o, "Identity", Value::str(&r.name));
+    put(&mut o, "User", Value::str(&p.user));
+    put(&mut o, "AccessRights", strs(&p.rights));
+    put(&mut o, "IsInherited", Value::Bool(p.inherited));
+    put(&mut o, "Deny", Value::Bool(p.deny));
+    put(&mut o, "InheritanceType", Value::str("All"));
     o.into_value()
 }
 
@@ -2258,11 +2264,11 @@ fn sim_add_fault(cx: &mut Cx) -> R {
     };
     let f = mig::MailboxFault { key: key.trim().to_string(), phase, fail, exception: cx.string("Exception"), message: cx.string("Message") };
     let mut o = PsObject::typed("TenantSim.MailboxFault");
-    o.set("Mailbox", Value::str(&f.key));
-    o.set("Phase", Value::str(f.phase.name()));
-    o.set("Outcome", Value::str(if f.fail { "Failed" } else { "Rescheduled" }));
-    o.set("Exception", opt_str(f.exception.as_deref()));
-    o.set("Message", opt_str(f.message.as_deref()));
+    put(&mut o, "Mailbox", Value::str(&f.key));
+    put(&mut o, "Phase", Value::str(f.phase.name()));
+    put(&mut o, "Outcome", Value::str(if f.fail { "Failed" } else { "Rescheduled" }));
+    put(&mut o, "Exception", opt_str(f.exception.as_deref()));
+    put(&mut o, "Message", opt_str(f.message.as_deref()));
     world(cx).mailbox_faults.push(f);
     cx.emit(o.into_value())
 }

@@ -11,7 +11,7 @@
 
 use std::rc::Rc;
 
-use crate::cmdlets::{Connection, Make};
+use crate::cmdlets::{Connection, Make, put};
 use crate::engine::commands::{Cmdlet, Cx, FnCmdlet};
 use crate::engine::convert::{to_bool, to_display_string};
 use crate::engine::datetime::{DateKind, DateTime};
@@ -294,12 +294,12 @@ fn get_context(cx: &mut Cx) -> R {
     let scopes = cx.it.session.graph_scopes.clone();
     let tid = world(cx).tenant_index(&conn.tenant).map(|t| world(cx).tenants[t].tenant_id.clone()).unwrap_or_default();
     let mut o = PsObject::typed("Microsoft.Graph.PowerShell.Authentication.AuthContext");
-    o.set("ClientId", Value::str("14d82eec-204b-4c2f-b7e8-296a70dab67e"));
-    o.set("TenantId", Value::string(tid));
-    o.set("Scopes", strs(&scopes));
-    o.set("AuthType", Value::str(if conn.account.is_empty() { "AppOnly" } else { "Delegated" }));
-    o.set("Account", Value::string(conn.account));
-    o.set("Environment", Value::str("Global"));
+    put(&mut o, "ClientId", Value::str("14d82eec-204b-4c2f-b7e8-296a70dab67e"));
+    put(&mut o, "TenantId", Value::string(tid));
+    put(&mut o, "Scopes", strs(&scopes));
+    put(&mut o, "AuthType", Value::str(if conn.account.is_empty() { "AppOnly" } else { "Delegated" }));
+    put(&mut o, "Account", Value::string(conn.account));
+    put(&mut o, "Environment", Value::str("Global"));
     cx.emit(o.into_value())
 }
 
@@ -309,28 +309,28 @@ fn get_organization(cx: &mut Cx) -> R {
     let t = tenant_or_return!(cx, READ_ORG);
     let tn = &world(cx).tenants[t];
     let mut o = obj("MicrosoftGraphOrganization");
-    o.set("Id", Value::str(&tn.tenant_id));
-    o.set("DisplayName", Value::str(&tn.display_name));
-    o.set("BusinessPhones", Value::array(Vec::new()));
-    o.set("PostalCode", Value::Null);
-    o.set("CountryLetterCode", Value::str("US"));
-    o.set("TenantType", Value::str("AAD"));
+    put(&mut o, "Id", Value::str(&tn.tenant_id));
+    put(&mut o, "DisplayName", Value::str(&tn.display_name));
+    put(&mut o, "BusinessPhones", Value::array(Vec::new()));
+    put(&mut o, "PostalCode", Value::Null);
+    put(&mut o, "CountryLetterCode", Value::str("US"));
+    put(&mut o, "TenantType", Value::str("AAD"));
     let domains: Vec<Value> = tn
         .accepted_domains()
         .iter()
         .enumerate()
         .map(|(i, d)| {
             let mut v = obj("MicrosoftGraphVerifiedDomain");
-            v.set("Capabilities", Value::str("Email, OfficeCommunicationsOnline"));
-            v.set("IsDefault", Value::Bool(i == 0));
-            v.set("IsInitial", Value::Bool(i == 0));
-            v.set("Name", Value::str(d));
-            v.set("Type", Value::str("Managed"));
+            put(&mut v, "Capabilities", Value::str("Email, OfficeCommunicationsOnline"));
+            put(&mut v, "IsDefault", Value::Bool(i == 0));
+            put(&mut v, "IsInitial", Value::Bool(i == 0));
+            put(&mut v, "Name", Value::str(d));
+            put(&mut v, "Type", Value::str("Managed"));
             v.to_string = Some(Rc::from(format!("{NS}.MicrosoftGraphVerifiedDomain")));
             v.into_value()
         })
         .collect();
-    o.set("VerifiedDomains", Value::array(domains));
+    put(&mut o, "VerifiedDomains", Value::array(domains));
     cx.emit(o.into_value())
 }
 
@@ -344,10 +344,10 @@ fn plan_objects(part: &str, disabled: &[String]) -> Value {
             .iter()
             .map(|p| {
                 let mut o = obj("MicrosoftGraphServicePlanInfo");
-                o.set("AppliesTo", Value::str("User"));
-                o.set("ProvisioningStatus", Value::str(if disabled.iter().any(|d| d.eq_ignore_ascii_case(&p.id)) { "Disabled" } else { "Success" }));
-                o.set("ServicePlanId", guid(&p.id));
-                o.set("ServicePlanName", Value::str(p.name));
+                put(&mut o, "AppliesTo", Value::str("User"));
+                put(&mut o, "ProvisioningStatus", Value::str(if disabled.iter().any(|d| d.eq_ignore_ascii_case(&p.id)) { "Disabled" } else { "Success" }));
+                put(&mut o, "ServicePlanId", guid(&p.id));
+                put(&mut o, "ServicePlanName", Value::str(p.name));
                 o.into_value()
             })
             .collect(),
@@ -362,19 +362,19 @@ fn get_subscribed_sku(cx: &mut Cx) -> R {
         .map(|s| {
             let used = consumed(tn, s.part_number);
             let mut prepaid = obj("MicrosoftGraphLicenseUnitsDetail");
-            prepaid.set("Enabled", Value::Long(used.max(25)));
-            prepaid.set("LockedOut", Value::Long(0));
-            prepaid.set("Suspended", Value::Long(0));
-            prepaid.set("Warning", Value::Long(0));
+            put(&mut prepaid, "Enabled", Value::Long(used.max(25)));
+            put(&mut prepaid, "LockedOut", Value::Long(0));
+            put(&mut prepaid, "Suspended", Value::Long(0));
+            put(&mut prepaid, "Warning", Value::Long(0));
             let mut o = obj("MicrosoftGraphSubscribedSku");
-            o.set("AppliesTo", Value::str("User"));
-            o.set("CapabilityStatus", Value::str("Enabled"));
-            o.set("ConsumedUnits", Value::Long(used));
-            o.set("Id", Value::string(format!("{}_{}", tn.tenant_id, s.sku_id)));
-            o.set("PrepaidUnits", prepaid.into_value());
-            o.set("ServicePlans", plan_objects(s.part_number, &[]));
-            o.set("SkuId", guid(s.sku_id));
-            o.set("SkuPartNumber", Value::str(s.part_number));
+            put(&mut o, "AppliesTo", Value::str("User"));
+            put(&mut o, "CapabilityStatus", Value::str("Enabled"));
+            put(&mut o, "ConsumedUnits", Value::Long(used));
+            put(&mut o, "Id", Value::string(format!("{}_{}", tn.tenant_id, s.sku_id)));
+            put(&mut o, "PrepaidUnits", prepaid.into_value());
+            put(&mut o, "ServicePlans", plan_objects(s.part_number, &[]));
+            put(&mut o, "SkuId", guid(s.sku_id));
+            put(&mut o, "SkuPartNumber", Value::str(s.part_number));
             o.into_value()
         })
         .collect();
@@ -385,31 +385,31 @@ fn get_subscribed_sku(cx: &mut Cx) -> R {
 
 fn sp_object(sp: &model::ServicePrincipal) -> Value {
     let mut o = obj("MicrosoftGraphServicePrincipal");
-    o.set("DisplayName", Value::str(&sp.display_name));
-    o.set("Id", Value::str(&sp.id));
-    o.set("AppId", Value::str(&sp.app_id));
-    o.set("SignInAudience", Value::str(&sp.sign_in_audience));
-    o.set("ServicePrincipalType", Value::str("Application"));
-    o.set("AppOwnerOrganizationId", Value::str(&sp.app_owner_tenant_id));
-    o.set("AccountEnabled", Value::Bool(true));
-    o.set("ReplyUrls", strs(&sp.reply_urls));
+    put(&mut o, "DisplayName", Value::str(&sp.display_name));
+    put(&mut o, "Id", Value::str(&sp.id));
+    put(&mut o, "AppId", Value::str(&sp.app_id));
+    put(&mut o, "SignInAudience", Value::str(&sp.sign_in_audience));
+    put(&mut o, "ServicePrincipalType", Value::str("Application"));
+    put(&mut o, "AppOwnerOrganizationId", Value::str(&sp.app_owner_tenant_id));
+    put(&mut o, "AccountEnabled", Value::Bool(true));
+    put(&mut o, "ReplyUrls", strs(&sp.reply_urls));
     let roles: Vec<Value> = sp
         .app_roles
         .iter()
         .map(|r| {
             let mut x = obj("MicrosoftGraphAppRole");
-            x.set("AllowedMemberTypes", strs(&r.allowed_member_types));
-            x.set("Description", Value::str(&r.description));
-            x.set("DisplayName", Value::str(&r.display_name));
-            x.set("Id", Value::str(&r.id));
-            x.set("IsEnabled", Value::Bool(true));
-            x.set("Origin", Value::str("Application"));
-            x.set("Value", Value::str(&r.value));
+            put(&mut x, "AllowedMemberTypes", strs(&r.allowed_member_types));
+            put(&mut x, "Description", Value::str(&r.description));
+            put(&mut x, "DisplayName", Value::str(&r.display_name));
+            put(&mut x, "Id", Value::str(&r.id));
+            put(&mut x, "IsEnabled", Value::Bool(true));
+            put(&mut x, "Origin", Value::str("Application"));
+            put(&mut x, "Value", Value::str(&r.value));
             x.to_string = Some(Rc::from(format!("{NS}.MicrosoftGraphAppRole")));
             x.into_value()
         })
         .collect();
-    o.set("AppRoles", Value::array(roles));
+    put(&mut o, "AppRoles", Value::array(roles));
     o.into_value()
 }
 
@@ -462,54 +462,54 @@ fn new_service_principal(cx: &mut Cx) -> R {
 
 fn password_object(p: &model::PasswordCredential, with_secret: bool) -> Value {
     let mut o = obj("MicrosoftGraphPasswordCredential");
-    o.set("CustomKeyIdentifier", Value::Null);
-    o.set("DisplayName", p.display_name.as_deref().map(Value::str).unwrap_or(Value::Null));
-    o.set("EndDateTime", date(p.end));
-    o.set("Hint", Value::str(&p.hint));
-    o.set("KeyId", Value::str(&p.key_id));
-    o.set("SecretText", if with_secret { Value::str(&p.secret) } else { Value::Null });
-    o.set("StartDateTime", date(p.start));
+    put(&mut o, "CustomKeyIdentifier", Value::Null);
+    put(&mut o, "DisplayName", p.display_name.as_deref().map(Value::str).unwrap_or(Value::Null));
+    put(&mut o, "EndDateTime", date(p.end));
+    put(&mut o, "Hint", Value::str(&p.hint));
+    put(&mut o, "KeyId", Value::str(&p.key_id));
+    put(&mut o, "SecretText", if with_secret { Value::str(&p.secret) } else { Value::Null });
+    put(&mut o, "StartDateTime", date(p.start));
     o.into_value()
 }
 
 fn app_object(tn: &Tenant, a: &model::Application) -> Value {
     let mut o = obj("MicrosoftGraphApplication");
-    o.set("DisplayName", Value::str(&a.display_name));
-    o.set("Id", Value::str(&a.id));
-    o.set("AppId", Value::str(&a.app_id));
-    o.set("SignInAudience", Value::str(&a.sign_in_audience));
-    o.set("PublisherDomain", Value::string(tn.initial_domain()));
-    o.set("CreatedDateTime", date(a.created));
+    put(&mut o, "DisplayName", Value::str(&a.display_name));
+    put(&mut o, "Id", Value::str(&a.id));
+    put(&mut o, "AppId", Value::str(&a.app_id));
+    put(&mut o, "SignInAudience", Value::str(&a.sign_in_audience));
+    put(&mut o, "PublisherDomain", Value::string(tn.initial_domain()));
+    put(&mut o, "CreatedDateTime", date(a.created));
     let mut web = obj("MicrosoftGraphWebApplication");
-    web.set("RedirectUris", strs(&a.redirect_uris));
-    web.set("HomePageUrl", Value::Null);
-    web.set("LogoutUrl", Value::Null);
+    put(&mut web, "RedirectUris", strs(&a.redirect_uris));
+    put(&mut web, "HomePageUrl", Value::Null);
+    put(&mut web, "LogoutUrl", Value::Null);
     web.to_string = Some(Rc::from(format!("{NS}.MicrosoftGraphWebApplication")));
-    o.set("Web", web.into_value());
+    put(&mut o, "Web", web.into_value());
     let rra: Vec<Value> = a
         .required
         .iter()
         .map(|r| {
             let mut x = obj("MicrosoftGraphRequiredResourceAccess");
-            x.set("ResourceAppId", Value::str(&r.resource_app_id));
+            put(&mut x, "ResourceAppId", Value::str(&r.resource_app_id));
             let access: Vec<Value> = r
                 .access
                 .iter()
                 .map(|ra| {
                     let mut y = obj("MicrosoftGraphResourceAccess");
-                    y.set("Id", Value::str(&ra.id));
-                    y.set("Type", Value::str(&ra.kind));
+                    put(&mut y, "Id", Value::str(&ra.id));
+                    put(&mut y, "Type", Value::str(&ra.kind));
                     y.to_string = Some(Rc::from(format!("{NS}.MicrosoftGraphResourceAccess")));
                     y.into_value()
                 })
                 .collect();
-            x.set("ResourceAccess", Value::array(access));
+            put(&mut x, "ResourceAccess", Value::array(access));
             x.to_string = Some(Rc::from(format!("{NS}.MicrosoftGraphRequiredResourceAccess")));
             x.into_value()
         })
         .collect();
-    o.set("RequiredResourceAccess", Value::array(rra));
-    o.set("PasswordCredentials", Value::array(a.passwords.iter().map(|p| password_object(p, false)).collect()));
+    put(&mut o, "RequiredResourceAccess", Value::array(rra));
+    put(&mut o, "PasswordCredentials", Value::array(a.passwords.iter().map(|p| password_object(p, false)).collect()));
     o.into_value()
 }
 
@@ -622,16 +622,16 @@ fn user_object(tn: &Tenant, u: &directory::User) -> Value {
         None => (Value::Null, Value::Null),
     };
     let mut o = obj("MicrosoftGraphUser");
-    o.set("Id", Value::str(&u.object_id));
-    o.set("DisplayName", Value::str(&u.display_name));
-    o.set("Mail", mail.map(Value::string).unwrap_or(Value::Null));
-    o.set("UserPrincipalName", Value::str(&u.upn));
-    o.set("UserType", Value::str(if u.user_type == directory::UserType::Guest { "Guest" } else { "Member" }));
-    o.set("GivenName", given);
-    o.set("Surname", surname);
-    o.set("AccountEnabled", Value::Bool(u.account_enabled));
-    o.set("UsageLocation", u.usage_location.as_deref().map(Value::str).unwrap_or(Value::Null));
-    o.set("MailNickname", Value::string(crate::sim::exchange::alias_from(&u.upn)));
+    put(&mut o, "Id", Value::str(&u.object_id));
+    put(&mut o, "DisplayName", Value::str(&u.display_name));
+    put(&mut o, "Mail", mail.map(Value::string).unwrap_or(Value::Null));
+    put(&mut o, "UserPrincipalName", Value::str(&u.upn));
+    put(&mut o, "UserType", Value::str(if u.user_type == directory::UserType::Guest { "Guest" } else { "Member" }));
+    put(&mut o, "GivenName", given);
+    put(&mut o, "Surname", surname);
+    put(&mut o, "AccountEnabled", Value::Bool(u.account_enabled));
+    put(&mut o, "UsageLocation", u.usage_location.as_deref().map(Value::str).unwrap_or(Value::Null));
+    put(&mut o, "MailNickname", Value::string(crate::sim::exchange::alias_from(&u.upn)));
     let lic: Vec<Value> = u
         .licenses
         .iter()
@@ -643,14 +643,14 @@ fn user_object(tn: &Tenant, u: &directory::User) -> Value {
                 .filter(|p| u.disabled_plans.iter().any(|d| d.eq_ignore_ascii_case(&p.id)))
                 .map(|p| p.id.clone())
                 .collect();
-            x.set("DisabledPlans", strs(&plans));
-            x.set("SkuId", Value::str(s.sku_id));
+            put(&mut x, "DisabledPlans", strs(&plans));
+            put(&mut x, "SkuId", Value::str(s.sku_id));
             x.to_string = Some(Rc::from(format!("{NS}.MicrosoftGraphAssignedLicense")));
             x.into_value()
         })
         .collect();
-    o.set("AssignedLicenses", Value::array(lic));
-    o.set("BusinessPhones", Value::array(Vec::new()));
+    put(&mut o, "AssignedLicenses", Value::array(lic));
+    put(&mut o, "BusinessPhones", Value::array(Vec::new()));
     o.into_value()
 }
 
@@ -872,10 +872,10 @@ fn get_license_detail(cx: &mut Cx) -> R {
         .filter_map(|l| directory::sku(l))
         .map(|s| {
             let mut o = obj("MicrosoftGraphLicenseDetails");
-            o.set("Id", Value::string(format!("{}_{}", u.object_id, s.sku_id)));
-            o.set("SkuId", Value::str(s.sku_id));
-            o.set("SkuPartNumber", Value::str(s.part_number));
-            o.set("ServicePlans", plan_objects(s.part_number, &u.disabled_plans));
+            put(&mut o, "Id", Value::string(format!("{}_{}", u.object_id, s.sku_id)));
+            put(&mut o, "SkuId", Value::str(s.sku_id));
+            put(&mut o, "SkuPartNumber", Value::str(s.part_number));
+            put(&mut o, "ServicePlans", plan_objects(s.part_number, &u.disabled_plans));
             o.into_value()
         })
         .collect();
@@ -886,15 +886,15 @@ fn get_license_detail(cx: &mut Cx) -> R {
 
 fn group_object(tn: &Tenant, g: &directory::Group) -> Value {
     let mut o = obj("MicrosoftGraphGroup");
-    o.set("DisplayName", Value::str(&g.display_name));
-    o.set("Id", Value::str(&g.object_id));
-    o.set("MailNickname", Value::str(&g.alias));
-    o.set("Description", Value::Null);
-    o.set("GroupTypes", strs(if g.kind == GroupKind::Unified { &["Unified"][..] } else { &[][..] }));
-    o.set("MailEnabled", Value::Bool(!matches!(g.kind, GroupKind::Security)));
-    o.set("SecurityEnabled", Value::Bool(matches!(g.kind, GroupKind::Security | GroupKind::MailEnabledSecurity)));
+    put(&mut o, "DisplayName", Value::str(&g.display_name));
+    put(&mut o, "Id", Value::str(&g.object_id));
+    put(&mut o, "MailNickname", Value::str(&g.alias));
+    put(&mut o, "Description", Value::Null);
+    put(&mut o, "GroupTypes", strs(if g.kind == GroupKind::Unified { &["Unified"][..] } else { &[][..] }));
+    put(&mut o, "MailEnabled", Value::Bool(!matches!(g.kind, GroupKind::Security)));
+    put(&mut o, "SecurityEnabled", Value::Bool(matches!(g.kind, GroupKind::Security | GroupKind::MailEnabledSecurity)));
     let mail = tn.exo.by_external(&g.object_id).map(|r| tn.exo.recipients[r].primary_smtp.clone());
-    o.set("Mail", mail.map(Value::string).unwrap_or(Value::Null));
+    put(&mut o, "Mail", mail.map(Value::string).unwrap_or(Value::Null));
     o.into_value()
 }
 

@@ -26,6 +26,7 @@ use crate::engine::bind::{ALL_SETS, ParamDef, ParamType, SetMembership, SigKind,
 use crate::engine::commands::{Cmdlet, CmdletInfo};
 use crate::engine::interp::Interp;
 use crate::engine::types::{Known, TypeRef};
+use crate::engine::value::{PsObject, Value};
 use crate::lang::sym::eq_ci;
 
 pub type Make = fn() -> Box<dyn Cmdlet>;
@@ -350,6 +351,22 @@ pub fn all_declared_names() -> Vec<String> {
         }
     }
     out
+}
+
+thread_local! {
+    static PROP_NAMES: RefCell<rustc_hash::FxHashMap<&'static str, Rc<str>>> = Default::default();
+}
+
+/// A property name shared by every output object that has it: cmdlets build objects in bulk
+/// (10,000 mailboxes, a 4,000-move batch polled), and one allocation per name per object adds
+/// up to most of the memory those objects take.
+pub(crate) fn prop(name: &'static str) -> Rc<str> {
+    PROP_NAMES.with(|n| n.borrow_mut().entry(name).or_insert_with(|| Rc::from(name)).clone())
+}
+
+/// Set a property with a shared name.
+pub(crate) fn put(o: &mut PsObject, name: &'static str, v: Value) {
+    o.set_rc(prop(name), v);
 }
 
 /// The implementation registered for a cmdlet name.

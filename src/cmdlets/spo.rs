@@ -12,7 +12,7 @@
 
 use std::rc::Rc;
 
-use crate::cmdlets::{Connection, Make};
+use crate::cmdlets::{Connection, Make, put};
 use crate::engine::commands::{Cmdlet, Cx, FnCmdlet};
 use crate::engine::convert::to_display_string;
 use crate::engine::datetime::{DateKind, DateTime};
@@ -129,21 +129,6 @@ fn verbose(cx: &mut Cx, msg: &str) {
 
 fn world<'a>(cx: &'a mut Cx) -> &'a mut World {
     cx.it.world_mut()
-}
-
-thread_local! {
-    static NAMES: std::cell::RefCell<rustc_hash::FxHashMap<&'static str, Rc<str>>> = Default::default();
-}
-
-/// A property name shared by every object that has it (output objects are built in bulk when
-/// a 4,000-move batch is polled).
-fn prop(name: &'static str) -> Rc<str> {
-    NAMES.with(|n| n.borrow_mut().entry(name).or_insert_with(|| Rc::from(name)).clone())
-}
-
-/// Set a property with a shared name.
-fn put(o: &mut PsObject, name: &'static str, v: Value) {
-    o.set_rc(prop(name), v);
 }
 
 fn date(ticks: i64) -> Value {

@@ -485,6 +485,7 @@ pub struct RelationshipChange {
     pub mailbox_move_enabled: Option<bool>,
     pub capability: Option<Vec<MoveCapability>>,
     pub oauth_application_id: Option<Option<String>>,
+    /// Group identities as given (the sim resolves them to the groups' names).
     pub published_scopes: Option<Vec<String>>,
     pub free_busy_access_enabled: Option<bool>,
     pub free_busy_access_level: Option<String>,
@@ -720,9 +721,11 @@ impl ExoTenant {
 }
 
 impl Tenant {
-    /// Accepted domains: the initial domain first, then the verified ones.
+    /// Accepted domains: the initial domain first, the coexistence domain
+    /// `<name>.mail.onmicrosoft.com` every Exchange Online organization has (hybrid routing
+    /// addresses use it), then the verified ones.
     pub fn accepted_domains(&self) -> Vec<String> {
-        let mut v = vec![self.initial_domain()];
+        let mut v = vec![self.initial_domain(), self.mail_domain()];
         for d in &self.exo.domains {
             if !v.iter().any(|x| x.eq_ignore_ascii_case(d)) {
                 v.push(d.clone());
@@ -730,9 +733,14 @@ impl Tenant {
         }
         v
     }
+    pub fn mail_domain(&self) -> String {
+        format!("{}.mail.onmicrosoft.com", self.name)
+    }
     pub fn accepts(&self, domain: &str) -> bool {
         let d = domain.trim();
-        d.eq_ignore_ascii_case(&self.initial_domain()) || self.exo.domains.iter().any(|x| x.eq_ignore_ascii_case(d))
+        d.eq_ignore_ascii_case(&self.initial_domain())
+            || d.eq_ignore_ascii_case(&self.mail_domain())
+            || self.exo.domains.iter().any(|x| x.eq_ignore_ascii_case(d))
     }
     /// The domain controller name error messages cite (`NAMPR06A001DC04.NAMPR06A001.prod.outlook.com`).
     pub fn exo_dc(&self) -> String {
@@ -1062,7 +1070,8 @@ impl World {
     }
 
     /// New-OrganizationRelationship.
-    pub fn new_relationship(&mut self, t: usize, name: &str, c: RelationshipChange) -> Result<usize, ExoError> {
+    pub fn new_relationship(&mut self, t: usize, name: &str, mut c: RelationshipChange) -> Result<usize, ExoError> {
+        self.resolve_scopes(t, &mut c)?;
         self.require_customized(t)?;
         check_name(name)?;
         let now = self.now_ticks;
@@ -1105,7 +1114,8 @@ impl World {
     }
 
     /// Set-OrganizationRelationship.
-    pub fn set_relationship_exo(&mut self, t: usize, identity: &str, c: RelationshipChange) -> Result<usize, ExoError> {
+    pub fn set_relationship_exo(&mut self, t: usize, identity: &str, mut c: RelationshipChange) -> Result<usize, ExoError> {
+        self.resolve_scopes(t, &mut c)?;
         self.require_customized(t)?;
         let now = self.now_ticks;
         let dc = self.tenants[t].exo_dc();
@@ -1126,6 +1136,20 @@ impl World {
         }
         apply_relationship(&mut exo.relationships[i], c, now);
         Ok(i)
+    }
+
+    /// RULE 6: each published scope is a mail-enabled security group of this organization; the
+    /// relationship keeps the groups' names.
+    fn resolve_scopes(&self, t: usize, c: &mut RelationshipChange) -> Result<(), ExoError> {
+        let Some(ids) = c.published_scopes.take() else { return Ok(()) };
+        let tn = &self.tenants[t];
+        let mut scopes = Vec::new();
+        for s in ids.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+            let i = resolve(tn, s, |r| r.kind == RecipientKind::MailUniversalSecurityGroup).map_err(|_| ExoError::NotFound(s.to_string(), tn.exo_dc()))?;
+            scopes.push(tn.exo.recipients[i].name.clone());
+        }
+        c.published_scopes = Some(scopes);
+        Ok(())
     }
 
     pub fn remove_relationship_exo(&mut self, t: usize, identity: &str) -> Result<(), ExoError> {

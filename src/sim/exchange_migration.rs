@@ -399,7 +399,9 @@ impl World {
             .and_then(|s| if s == t { Err(ExoError::SameTenant) } else { Ok(s) })
     }
 
-    /// RULE 2 and 3: the endpoint's app can still get a token for the source.
+    /// RULE 2 and 3: the endpoint's app can still get a token for the source. RULE 1 (target
+    /// first) follows from it: the token needs the source's consent, and the source
+    /// relationship names the app the target registered.
     fn endpoint_auth(&self, t: usize, source: usize, ep: &Endpoint) -> Result<(), MoveFailure> {
         let client = ep.username.clone().or_else(|| ep.application_id.clone()).unwrap_or_default();
         self.authenticate(t, source, &client, ep.secret.as_deref().unwrap_or("")).map_err(|e| {
@@ -414,7 +416,8 @@ impl World {
     fn org_checks(&self, t: usize, source: usize, ep: &Endpoint) -> Result<(), MoveFailure> {
         self.endpoint_auth(t, source, ep)?;
         // RULE 5: the target's relationship with the source allows Inbound moves (text of
-        // MicrosoftDocs/microsoft-365-docs#3507).
+        // MicrosoftDocs/microsoft-365-docs#3507). RULE 19: moving back is the same check with the
+        // roles swapped, so each relationship needs `Inbound, RemoteOutbound` (a flags value).
         let inbound = self.relationship_with(t, source).is_some_and(|r| r.allows(MoveCapability::Inbound));
         if !inbound {
             return Err(pfail(
@@ -731,6 +734,7 @@ impl World {
         let exo = &self.tenants[t].exo;
         let i = exo.endpoint_index(identity).ok_or_else(|| ExoError::EndpointNotFound(identity.trim().to_string()))?;
         let name = exo.endpoints[i].name.clone();
+        // RULE 20: cleanup removes the endpoint once no batch uses it (remove the batches first).
         if let Some(b) = exo.batches.iter().find(|b| !b.removed && b.endpoint.eq_ignore_ascii_case(&name)) {
             return Err(ExoError::EndpointInUse(name, b.name.clone()));
         }
