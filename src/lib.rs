@@ -11,5 +11,6 @@ pub mod cli;
 pub mod cmdlets;
 pub mod engine;
 pub mod lang;
+pub mod lint;
 pub mod repl;
 pub mod sim;

@@ -1,19 +1,22 @@
 //! `tenantsim check`: parse every file and bind every command statically against the declared
-//! signatures, without running anything. Problems are reported as `file:line:col: message`.
+//! signatures, without running anything, then lint it (`crate::lint`). Problems are reported as
+//! `file:line:col: severity[rule]: message`, with `  help: fix` when the linter suggests one, or
+//! as a JSON array (`--format json`).
 //!
 //! Severity follows what pwsh does with the script: a parse error stops pwsh from running any
 //! of it, so it is an `error` and makes the exit code 1. Everything found by binding commands
 //! statically is a `warning`: pwsh runs the script and fails only that command at run time (an
 //! unknown command may also come from a module, and an ambiguous parameter set may be resolved
-//! by pipeline input). `--strict` makes warnings fail the check too. Binding that depends on a
-//! value not known statically is not reported, nor is a parameter missing from a signature that
-//! is declared partial.
+//! by pipeline input). The linter's findings are warnings (the command fails or does the wrong
+//! thing) or `info` (works in pwsh 7, fragile elsewhere). `--strict` makes warnings fail the
+//! check too; infos never do. Binding that depends on a value not known statically is not
+//! reported, nor is a parameter missing from a signature that is declared partial.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::rc::Rc;
 
-use crate::engine::bind::{self, Arg, BindRequest, Signature};
+use crate::engine::bind::{self, Arg, BindError, BindRequest, Bound, Signature};
 use crate::engine::value::Value;
 use crate::lang::ast::*;
 use crate::lang::source::SourceFile;
@@ -25,8 +28,14 @@ pub struct Problem {
     pub line: usize,
     pub column: usize,
     pub severity: &'static str,
+    /// pwsh's error id (`RedirectionNotSupported`, `NamedParameterNotFound`, …), or the rule id
+    /// for what only the linter finds.
     pub code: String,
+    /// The lint rule that explains the problem, or the error id when none does.
+    pub rule: String,
     pub message: String,
+    /// A suggested fix.
+    pub fix: Option<String>,
 }
 
 /// A statically unknown argument value: binds to anything, validates as anything.
@@ -68,42 +77,23 @@ pub fn const_value(e: &Expr) -> Option<Value> {
     }
 }
 
-struct Collector {
-    functions: HashMap<String, Rc<Signature>>,
-    calls: Vec<(Rc<CommandCall>, bool)>,
-}
-
-impl Visitor for Collector {
-    fn function(&mut self, name: &str, body: &ScriptBlock) {
-        let n = name.rsplit(':').next().unwrap_or(name);
-        self.functions.insert(n.to_ascii_lowercase(), Rc::new(crate::engine::funcsig::signature_for(body, n)));
-    }
-}
-
-struct CallCollector<'a> {
-    calls: &'a mut Vec<(*const CommandCall, bool)>,
-}
-
-impl Visitor for CallCollector<'_> {
-    fn command(&mut self, c: &CommandCall, after_first: bool) {
-        self.calls.push((c as *const CommandCall, after_first));
-    }
-}
-
-pub fn static_args(c: &CommandCall) -> (Vec<Arg>, bool) {
+/// Arguments of a call as the binder sees them statically: constants, or [`unknown`] (or what
+/// `resolve` knows of an expression, for the linter's tracked variables).
+pub fn static_args(c: &CommandCall, file: &SourceFile, resolve: &dyn Fn(&Expr) -> Option<Value>) -> (Vec<Arg>, bool) {
     let mut args = Vec::new();
     let mut has_splat = false;
+    let value_of = |e: &Expr| const_value(e).or_else(|| resolve(e)).unwrap_or_else(unknown);
     for a in &c.args {
         match a {
             CommandArg::Param { name, value, colon, span } => {
-                let v = value.as_ref().map(|e| const_value(e).unwrap_or_else(unknown));
+                let v = value.as_ref().map(value_of);
                 args.push(Arg::Named { name: name.clone(), value: v, colon: *colon, span: *span });
             }
             CommandArg::Value(e) => {
-                let v = const_value(e).unwrap_or_else(unknown);
+                let v = value_of(e);
                 let text: Rc<str> = match &v {
                     Value::Array(_) => Rc::from("System.Object[]"),
-                    _ if is_unknown(&v) => Rc::from(crate::lang::source::SourceFile::new(None, String::new()).slice(e.span)),
+                    _ if is_unknown(&v) => Rc::from(file.slice(e.span)),
                     other => Rc::from(crate::engine::convert::to_display_string(other).as_str()),
                 };
                 args.push(Arg::Positional { value: v, span: e.span, text });
@@ -114,131 +104,189 @@ pub fn static_args(c: &CommandCall) -> (Vec<Arg>, bool) {
     (args, has_splat)
 }
 
-/// Check one parsed script; returns its problems.
-pub fn check_script(sb: &ScriptBlock) -> Vec<Problem> {
-    let file = &sb.file;
-    let mut problems = Vec::new();
-    let mut col = Collector { functions: HashMap::new(), calls: Vec::new() };
-    walk_script_block(sb, &mut col);
-    let _ = &col.calls;
-    let mut raw: Vec<(*const CommandCall, bool)> = Vec::new();
-    walk_script_block(sb, &mut CallCollector { calls: &mut raw });
-    let dot_sources = raw.iter().any(|(c, _)| unsafe { &**c }.invocation == Invocation::DotSource);
-    for (ptr, after_first) in raw {
-        // SAFETY: the pointers were taken from `sb`, which outlives this loop unchanged.
-        let call: &CommandCall = unsafe { &*ptr };
-        let CommandName::Bare(name) = &call.name else { continue };
-        let mut target = name.to_string();
-        if let Some(a) = crate::cmdlets::builtin_alias(&target) {
-            target = a.to_string();
-        }
-        let sig: Option<Rc<Signature>> = match col.functions.get(&target.to_ascii_lowercase()) {
-            Some(s) => Some(s.clone()),
-            None => crate::cmdlets::declared(&target)
-                .map(|d| d.0.clone())
-                .filter(|_| crate::cmdlets::implementation(&target).is_some() || crate::cmdlets::declared(&target).is_some()),
-        };
-        let Some(sig) = sig else {
-            let is_path = name.contains('/') || name.contains('\\') || name.ends_with(".ps1");
-            if !is_path && !dot_sources {
-                push(
-                    &mut problems,
-                    file,
-                    call.span,
-                    "warning",
-                    "CommandNotFoundException",
-                    crate::engine::pipeline::command_not_found(name).exception.message.to_string(),
-                );
-            }
-            continue;
-        };
-        let (args, has_splat) = static_args(call);
-        let args: Vec<Arg> = args
-            .into_iter()
-            .map(|a| match a {
-                Arg::Positional { value, span, .. } if is_unknown(&value) => Arg::Positional { value, span, text: Rc::from(file.slice(span)) },
-                other => other,
-            })
-            .collect();
-        let req = BindRequest { sig: &sig, args, expects_input: after_first || has_splat, command_name: &target };
-        match bind::bind(req) {
-            Ok(_) => {}
-            Err(e) => {
-                if has_splat && matches!(e.id, "MissingMandatoryParameter" | "AmbiguousParameterSet" | "PositionalParameterNotFound") {
-                    continue;
-                }
-                // A conversion of a value only known at run time: nothing to say statically.
-                if e.message.contains("tenantsim.StaticallyUnknown") {
-                    continue;
-                }
-                if e.id == "NamedParameterNotFound" && signature_is_partial(&target) {
-                    continue;
-                }
-                push(&mut problems, file, e.span.unwrap_or(call.span), "warning", e.id, e.message.clone());
-            }
+/// Functions the script defines, and whether it dot-sources anything (then any command may
+/// come from there).
+#[derive(Default)]
+pub struct ScriptScope {
+    pub functions: HashMap<String, Rc<Signature>>,
+    pub dot_sources: bool,
+}
+
+impl Visitor for ScriptScope {
+    fn function(&mut self, name: &str, body: &ScriptBlock) {
+        let n = name.rsplit(':').next().unwrap_or(name);
+        self.functions.insert(n.to_ascii_lowercase(), Rc::new(crate::engine::funcsig::signature_for(body, n)));
+    }
+    fn command(&mut self, c: &CommandCall, _after_first: bool) {
+        if c.invocation == Invocation::DotSource {
+            self.dot_sources = true;
         }
     }
-    problems
+}
+
+/// A command call bound statically.
+pub struct StaticCall {
+    /// The command name with a built-in alias resolved, as declared when it is declared.
+    pub name: String,
+    pub sig: Option<Rc<Signature>>,
+    pub bound: Option<Bound>,
+    pub error: Option<BindError>,
+    /// What pwsh would report at run time: (where, error id, message).
+    pub problem: Option<(Span, &'static str, String)>,
+    pub has_splat: bool,
+}
+
+pub fn bind_call(
+    call: &CommandCall,
+    file: &SourceFile,
+    scope: &ScriptScope,
+    after_first: bool,
+    resolve: &dyn Fn(&Expr) -> Option<Value>,
+) -> Option<StaticCall> {
+    let CommandName::Bare(name) = &call.name else { return None };
+    let mut target = name.to_string();
+    if let Some(a) = crate::cmdlets::builtin_alias(&target) {
+        target = a.to_string();
+    }
+    let (sig, canonical) = match scope.functions.get(&target.to_ascii_lowercase()) {
+        Some(s) => (Some(s.clone()), target.clone()),
+        None => match crate::cmdlets::declared(&target) {
+            Some(d) => (Some(d.0.clone()), d.1.name.clone()),
+            None => (None, target.clone()),
+        },
+    };
+    let mut out = StaticCall { name: canonical, sig: sig.clone(), bound: None, error: None, problem: None, has_splat: false };
+    let Some(sig) = sig else {
+        let is_path = name.contains('/') || name.contains('\\') || name.ends_with(".ps1");
+        if !is_path && !scope.dot_sources {
+            out.problem = Some((call.span, "CommandNotFoundException", crate::engine::pipeline::command_not_found(name).exception.message.to_string()));
+        }
+        return Some(out);
+    };
+    let (args, has_splat) = static_args(call, file, resolve);
+    out.has_splat = has_splat;
+    let req = BindRequest { sig: &sig, args, expects_input: after_first || has_splat, command_name: &target };
+    match bind::bind(req) {
+        Ok(b) => out.bound = Some(b),
+        Err(e) => {
+            let quiet = (has_splat && matches!(e.id, "MissingMandatoryParameter" | "AmbiguousParameterSet" | "PositionalParameterNotFound"))
+                // A conversion of a value only known at run time: nothing to say statically.
+                || e.message.contains("tenantsim.StaticallyUnknown")
+                || (e.id == "NamedParameterNotFound" && signature_is_partial(&target))
+                // The Exchange reference pages mark no default parameter set, which the real
+                // cmdlets have: with none declared, an ambiguity may be the reference's.
+                || (e.id == "AmbiguousParameterSet" && sig.default_set.is_none() && sig.kind == crate::engine::bind::SigKind::Cmdlet && sig.sets.len() > 1);
+            if !quiet {
+                out.problem = Some((e.span.unwrap_or(call.span), e.id, e.message.clone()));
+            }
+            out.error = Some(e);
+        }
+    }
+    Some(out)
+}
+
+struct Binder<'a> {
+    scope: &'a ScriptScope,
+    file: &'a SourceFile,
+    problems: Vec<Problem>,
+}
+
+impl Visitor for Binder<'_> {
+    fn command(&mut self, c: &CommandCall, after_first: bool) {
+        if let Some((span, code, message)) = bind_call(c, self.file, self.scope, after_first, &|_| None).and_then(|s| s.problem) {
+            let (line, column) = self.file.line_col(span.start);
+            self.problems.push(Problem {
+                file: self.file.display_name(),
+                line,
+                column,
+                severity: "warning",
+                code: code.to_string(),
+                rule: code.to_string(),
+                message,
+                fix: None,
+            });
+        }
+    }
+}
+
+/// Bind every command of one parsed script statically; returns the binding problems (what pwsh
+/// would report when running it), without the linter's rules.
+pub fn check_script(sb: &ScriptBlock) -> Vec<Problem> {
+    let mut scope = ScriptScope::default();
+    walk_script_block(sb, &mut scope);
+    let mut b = Binder { scope: &scope, file: &sb.file, problems: Vec::new() };
+    walk_script_block(sb, &mut b);
+    b.problems
 }
 
 /// Reference signatures reduced to the parameters the migration articles use say so in their
 /// synopsis ("only parameters … are kept"); any other parameter may well exist.
-fn signature_is_partial(cmdlet: &str) -> bool {
+pub fn signature_is_partial(cmdlet: &str) -> bool {
     crate::cmdlets::declared(cmdlet).is_some_and(|d| d.1.synopsis.contains("only parameters"))
 }
 
-fn push(problems: &mut Vec<Problem>, file: &SourceFile, span: Span, severity: &'static str, code: &str, message: String) {
-    let (line, column) = file.line_col(span.start);
-    problems.push(Problem { file: file.display_name(), line, column, severity, code: code.to_string(), message });
-}
-
 pub fn check_file(path: &PathBuf, syntax_only: bool) -> Vec<Problem> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) => {
-            return vec![Problem {
-                file: path.display().to_string(),
-                line: 0,
-                column: 0,
-                severity: "error",
-                code: "FileNotFound".into(),
-                message: e.to_string(),
-            }];
-        }
-    };
-    match crate::lang::parse_script(text, Some(path.clone())) {
-        Ok(sb) => {
-            let problems = if syntax_only { Vec::new() } else { check_script(&sb) };
-            // `check` exits right after: dropping a large tree node by node is wasted work.
-            std::mem::forget(sb);
-            problems
-        }
-        Err(pe) => pe
-            .errors
-            .iter()
-            .map(|e| {
-                let (line, column) = pe.file.line_col(e.span.start);
-                Problem { file: pe.file.display_name(), line, column, severity: "error", code: e.id.to_string(), message: e.message.clone() }
-            })
-            .collect(),
-    }
+    let worlds = crate::lint::Worlds::new(crate::sim::SimOptions::default());
+    crate::lint::lint_path(path, &crate::lint::LintOptions { syntax_only }, &worlds)
 }
 
-pub fn run(files: &[PathBuf], syntax_only: bool, json: bool, strict: bool) -> i32 {
-    let mut all = Vec::new();
-    for f in files {
-        all.extend(check_file(f, syntax_only));
+/// How `check` was asked to run.
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    pub files: Vec<PathBuf>,
+    pub syntax_only: bool,
+    pub json: bool,
+    pub strict: bool,
+    pub list_rules: bool,
+}
+
+pub fn run(common: &crate::cli::Common, opts: &CheckOptions) -> i32 {
+    if opts.list_rules {
+        print_rules();
+        return 0;
     }
-    if json {
+    let sim = crate::sim::SimOptions { scenario: common.scenario.clone(), state: common.state.clone(), now: common.now.clone(), seed: common.seed };
+    let explicit_world = sim.scenario.is_some() || sim.state.is_some();
+    let worlds = crate::lint::Worlds::new(sim);
+    if explicit_world {
+        if let Err(e) = worlds.load() {
+            eprintln!("tenantsim: {e}");
+            return 64;
+        }
+    }
+    let lint = crate::lint::LintOptions { syntax_only: opts.syntax_only };
+    let mut all = Vec::new();
+    for f in &opts.files {
+        let problems = crate::lint::lint_path(f, &lint, &worlds);
+        all.extend(problems);
+    }
+    if opts.json {
         let arr: Vec<serde_json::Value> = all
             .iter()
-            .map(|p| serde_json::json!({"file": p.file, "line": p.line, "column": p.column, "severity": p.severity, "code": p.code, "message": p.message}))
+            .map(|p| {
+                serde_json::json!({"file": p.file, "line": p.line, "column": p.column, "severity": p.severity, "rule": p.rule, "code": p.code, "message": p.message, "fix": p.fix})
+            })
             .collect();
         println!("{}", serde_json::to_string_pretty(&arr).unwrap_or_else(|_| "[]".into()));
     } else {
         for p in &all {
-            println!("{}:{}:{}: {}: {}", p.file, p.line, p.column, p.severity, p.message.replace('\n', " "));
+            println!("{}:{}:{}: {}[{}]: {}", p.file, p.line, p.column, p.severity, p.rule, p.message.replace('\n', " "));
+            if let Some(fix) = &p.fix {
+                println!("  help: {}", fix.replace('\n', " "));
+            }
         }
     }
-    if all.iter().any(|p| p.severity == "error" || strict) { 1 } else { 0 }
+    let fails = |p: &Problem| p.severity == "error" || (opts.strict && p.severity == "warning");
+    if all.iter().any(fails) { 1 } else { 0 }
+}
+
+fn print_rules() {
+    for r in crate::lint::RULES {
+        let bugs = if r.doc_bugs.is_empty() {
+            String::new()
+        } else {
+            format!(" (doc bugs {})", r.doc_bugs.iter().map(|b| format!("#{b}")).collect::<Vec<_>>().join(", "))
+        };
+        println!("{:<24} {:<8} {}{}", r.id, r.severity.name(), r.summary, bugs);
+    }
 }

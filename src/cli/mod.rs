@@ -4,7 +4,7 @@
 //! tenantsim                          REPL on the default scenario
 //! tenantsim run FILE.ps1 [ARGS…]     run a script (also: tenantsim -File FILE.ps1 [ARGS…])
 //! tenantsim -Command '…'             run a command string
-//! tenantsim check FILE…              parse + bind statically, report problems, exit 1 if any
+//! tenantsim check FILE…              parse + bind + lint statically, report problems, exit 1 on a parse error
 //! tenantsim test [PATH…]             run *.Tests.ps1 files (Pester 5 subset, see `test`)
 //! tenantsim run --expect F.out S.ps1 compare the transcript with F.out (`--update` rewrites it)
 //! ```
@@ -41,12 +41,7 @@ pub enum Mode {
         args: Vec<String>,
     },
     Command(String),
-    Check {
-        files: Vec<PathBuf>,
-        syntax_only: bool,
-        json: bool,
-        strict: bool,
-    },
+    Check(check::CheckOptions),
     Test(test::TestOptions),
     /// `run --expect FILE.out [--update] FILE.ps1 [ARGS…]`: a transcript test.
     Transcript {
@@ -64,8 +59,10 @@ pub const USAGE: &str = "Usage:
   tenantsim run FILE.ps1 [ARGS...]  run a script
   tenantsim -File FILE.ps1 [ARGS...]
   tenantsim -Command 'COMMANDS'     run commands
-  tenantsim check FILE.ps1...       parse and bind statically without running (--syntax: parse only,
-                                    --strict: warnings fail too, --format json)
+  tenantsim check FILE.ps1|FILE.md...
+                                    parse, bind and lint without running (--syntax: parse only,
+                                    --strict: warnings fail too, --format json, --scenario FILE.json,
+                                    --list-rules); a .md file: each PowerShell code block
   tenantsim test [PATH...]          run *.Tests.ps1 files (Pester 5); exit code = failures (max 255)
                                     [--junit FILE] [--nunit FILE] [--output Detailed|Normal|None] [--wall-clock]
   tenantsim run --expect FILE.out [--update] FILE.ps1 [ARGS...]
@@ -136,28 +133,32 @@ fn parse_args(argv: &[String]) -> Result<(Common, Mode), String> {
                 return Ok((common, Mode::Command(rest)));
             }
             "check" => {
-                let mut files = Vec::new();
-                let mut syntax_only = false;
-                let mut json = false;
-                let mut strict = false;
+                let mut opts = check::CheckOptions::default();
                 let mut j = i + 1;
                 while j < argv.len() {
                     match argv[j].as_str() {
-                        "--syntax" => syntax_only = true,
-                        "--strict" => strict = true,
+                        "--syntax" => opts.syntax_only = true,
+                        "--strict" => opts.strict = true,
+                        "--list-rules" => opts.list_rules = true,
                         "--format" => {
                             j += 1;
-                            json = argv.get(j).is_some_and(|f| f == "json");
+                            opts.json = argv.get(j).is_some_and(|f| f == "json");
                         }
-                        "--format=json" => json = true,
-                        f => files.push(PathBuf::from(f)),
+                        "--format=json" => opts.json = true,
+                        // The world the context rules resolve tenants against, also accepted
+                        // after `check` (where people type it).
+                        "--scenario" => {
+                            j += 1;
+                            common.scenario = Some(PathBuf::from(argv.get(j).ok_or("missing value for --scenario")?));
+                        }
+                        f => opts.files.push(PathBuf::from(f)),
                     }
                     j += 1;
                 }
-                if files.is_empty() {
+                if opts.files.is_empty() && !opts.list_rules {
                     return Err("check: no files given".into());
                 }
-                return Ok((common, Mode::Check { files, syntax_only, json, strict }));
+                return Ok((common, Mode::Check(opts)));
             }
             _ => {
                 if a.ends_with(".ps1") {
@@ -291,7 +292,7 @@ pub fn main_with_args(argv: Vec<String>) -> i32 {
             std::mem::forget(it);
             code
         }
-        Mode::Check { files, syntax_only, json, strict } => check::run(&files, syntax_only, json, strict),
+        Mode::Check(opts) => check::run(&common, &opts),
         Mode::Test(opts) => {
             let mut host = Host::stdio();
             test::run(&common, &opts, &mut host)

@@ -6,6 +6,8 @@ pub trait Visitor {
     fn command(&mut self, _c: &CommandCall, _in_pipeline_after_first: bool) {}
     fn function(&mut self, _name: &str, _body: &ScriptBlock) {}
     fn expr(&mut self, _e: &Expr) {}
+    /// Called before the assignment's target and value are walked.
+    fn assignment(&mut self, _a: &Assignment) {}
 }
 
 pub fn walk_script_block(sb: &ScriptBlock, v: &mut dyn Visitor) {
@@ -105,6 +107,7 @@ pub fn walk_pipeline(p: &Pipeline, v: &mut dyn Visitor) {
                 }
             }
             PipeElement::Assign(a) => {
+                v.assignment(a);
                 walk_expr(&a.target, v);
                 walk_stmt(&a.value, v);
             }

@@ -725,7 +725,7 @@ impl World {
                     if rec.iter().all(|c| c.trim().is_empty()) {
                         continue;
                     }
-                    let outcome = match parse_map_record(&rec, target) {
+                    let outcome = match parse_map_record(&rec, Some(target)) {
                         Ok(MapRow::User(m)) => map.add_user(m).map(|_| up.users += 1),
                         Ok(MapRow::Group(g)) => map.add_group(g).map(|_| up.groups += 1),
                         Err(reason) => Err(reason),
@@ -1134,8 +1134,15 @@ enum MapRow {
     Group(GroupMapping),
 }
 
-/// RULE 12: exactly six columns, no header, `User`/`Group` rows, a GUID in column 2.
-fn parse_map_record(rec: &csv::StringRecord, target: &Tenant) -> Result<MapRow, String> {
+/// RULE 12 for one line of an identity map, without a tenant to upload it to (the linter):
+/// why Add-SPOTenantIdentityMap would reject it.
+pub fn check_identity_map_record(rec: &csv::StringRecord) -> Result<(), String> {
+    parse_map_record(rec, None).map(|_| ())
+}
+
+/// RULE 12: exactly six columns, no header, `User`/`Group` rows, a GUID in column 2. The
+/// target tenant, when known, gives the mapped user's PUID.
+fn parse_map_record(rec: &csv::StringRecord, target: Option<&Tenant>) -> Result<MapRow, String> {
     let cols: Vec<String> = rec.iter().map(|c| c.trim().to_string()).collect();
     if cols.len() != 6 {
         return Err(format!("a line must have exactly 6 columns, this one has {}", cols.len()));
@@ -1160,7 +1167,7 @@ fn parse_map_record(rec: &csv::StringRecord, target: &Tenant) -> Result<MapRow, 
         let Some(ut) = USER_TYPES.iter().find(|t| t.eq_ignore_ascii_case(&cols[5])) else {
             return Err(format!("column 6 (UserType) must be one of {}, not '{}'", USER_TYPES.join(", "), cols[5]));
         };
-        let puid = target.directory.user(&cols[3]).map(|u| u.puid.clone()).unwrap_or_default();
+        let puid = target.and_then(|t| t.directory.user(&cols[3])).map(|u| u.puid.clone()).unwrap_or_default();
         Ok(MapRow::User(UserMapping {
             source_tenant_company_id: tenant_id,
             source_user_key: cols[2].clone(),
