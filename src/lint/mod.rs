@@ -243,6 +243,13 @@ pub const RULES: &[Rule] = &[
         check: Check::Recovery,
     },
     Rule {
+        id: "PastedPrompt",
+        severity: Severity::Warning,
+        summary: "a command copied with its prompt (`PS C:\\> Get-…`): PowerShell runs a command named PS",
+        doc_bugs: &[],
+        check: Check::Command(rules::pasted_prompt),
+    },
+    Rule {
         id: "SpaceInList",
         severity: Severity::Warning,
         summary: "a space inside a comma-separated list splits it into two arguments (`is Inherited`)",

@@ -80,6 +80,23 @@ impl<'a> CmdCtx<'a> {
             _ => None,
         })
     }
+    /// The expression written as the value of a parameter (`-Name:value` or `-Name value`).
+    pub fn written_value(&self, param: &str) -> Option<&'a Expr> {
+        let args = &self.call.args;
+        for (i, a) in args.iter().enumerate() {
+            let CommandArg::Param { name, value, .. } = a else { continue };
+            let full = self.sig.and_then(|s| param_named(s, name)).unwrap_or(name);
+            if !eq_ci(full, param) {
+                continue;
+            }
+            return match (value, args.get(i + 1)) {
+                (Some(e), _) => Some(e),
+                (None, Some(CommandArg::Value(e))) => Some(e),
+                _ => None,
+            };
+        }
+        None
+    }
     /// Every argument value expression: positional ones and `-Name value` ones.
     pub fn values(&self) -> Vec<&'a Expr> {
         let mut out = Vec::new();
@@ -625,6 +642,33 @@ pub fn pasted_output(span: Span, table: bool) -> Finding {
     Finding::new("PastedOutput", span, msg).fix("delete these lines (show output in a separate text block)").covering(span)
 }
 
+/// `PS C:\> Connect-MgGraph …`: an example copied with the prompt it was typed at.
+pub fn pasted_prompt(cx: &CmdCtx, out: &mut Vec<Finding>) {
+    if cx.sig.is_some() || !cx.written_name().eq_ignore_ascii_case("PS") {
+        return;
+    }
+    let text = &cx.unit.file.text;
+    let from = cx.call.span.start as usize;
+    let line_end = text[from..].find('\n').map(|x| from + x).unwrap_or(text.len());
+    let line = &text[from..line_end];
+    // `PS>` or `PS C:\path>`, then the command.
+    let Some(gt) = line.find('>') else { return };
+    let between = &line[2..gt];
+    if between.contains(['|', ';', '"', '\'']) || line[gt + 1..].trim().is_empty() {
+        return;
+    }
+    let prompt = &line[..=gt];
+    out.push(
+        Finding::new(
+            "PastedPrompt",
+            cx.call.span,
+            format!("`{prompt}` is the prompt the example was typed at: PowerShell runs a command named PS and redirects its output"),
+        )
+        .fix(format!("remove `{prompt} ` from the start of the line"))
+        .covering(cx.call.span),
+    );
+}
+
 /// `-EmailAddress` for `-EmailAddresses`.
 pub fn abbreviated_parameter(cx: &CmdCtx, out: &mut Vec<Finding>) {
     let Some(sig) = cx.sig else { return };
@@ -946,9 +990,10 @@ impl ScriptCtx<'_> {
                 votes.push(Vote { who: me, role: Role::Target, site: Some(i), strong: true, why: format!("line {line}: {} runs on the target", s.name) });
             } else if RELATIONSHIP_CMDLETS.iter().any(|c| s.is(c)) {
                 let (Some(role), Some((v, span))) = (s.value("PartnerRole").and_then(parse_role), s.value_at("PartnerCrossTenantHostUrl")) else { continue };
-                let why = format!("line {line}: {} -PartnerRole {}", s.name, role.name());
-                votes.push(Vote { who: me, role: role.other(), site: Some(i), strong: false, why: why.clone() });
+                let why = format!("line {line}: {} -PartnerRole {} runs there", s.name, role.name());
+                votes.push(Vote { who: me.clone(), role: role.other(), site: Some(i), strong: false, why });
                 if let Partner::Tenant(p) = self.partner(self.unit.text(span), v) {
+                    let why = format!("line {line}: {}{} names it as the {}", s.name, self.on(&me), role.lower());
                     votes.push(Vote { who: Who::Tenant(p), role, site: Some(i), strong: false, why });
                 }
             }
@@ -993,6 +1038,14 @@ impl ScriptCtx<'_> {
             }
             out
         })
+    }
+
+    /// " on NAME" for a tenant, nothing otherwise.
+    fn on(&self, who: &Who) -> String {
+        match who {
+            Who::Tenant(_) => format!(" on{}", self.tenant_display(who)),
+            Who::Unconnected => String::new(),
+        }
     }
 
     fn tenant_display(&self, who: &Who) -> String {
@@ -1227,8 +1280,7 @@ pub fn batch_csv_file(cx: &CmdCtx, out: &mut Vec<Finding>) {
     if !cx.is("New-MigrationBatch") {
         return;
     }
-    let arg = cx.named_args().find(|(w, full, _, _)| full.map_or_else(|| eq_ci(w, "CSVData"), |f| eq_ci(f, "CSVData"))).and_then(|(_, _, _, v)| v);
-    let Some((written, span)) = arg.and_then(|e| batch_csv_path(cx, e)) else { return };
+    let Some((written, span)) = cx.written_value("CSVData").and_then(|e| batch_csv_path(cx, e)) else { return };
     let Some(path) = resolve_path(cx.unit, &written) else { return };
     if path.is_file() {
         out.extend(csvfiles::batch(&path));
