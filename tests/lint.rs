@@ -304,7 +304,7 @@ fn fixes_say_what_to_write() {
     assert_eq!(fix(400, "MultiGeoCmdlet"), "replace Get-SPOUserAndContentMoveState with Get-SPOCrossTenantUserContentMoveState");
     assert_eq!(fix(363, "DashSpace"), "remove the space: -SourceUserPrincipalName");
     assert_eq!(fix(600, "WrongMoveCmdlet"), "use Start-SPOCrossTenantSiteContentMove");
-    assert!(fix(124, "PlaceholderLeftIn").starts_with("replace <TARGETCrossTenantHostUrl> with the cross-tenant host URL"));
+    assert!(fix(124, "PlaceholderLeftIn").starts_with("replace <TARGETCrossTenantHostUrl> with the target tenant's cross-tenant host URL"));
     // A parse error keeps pwsh's message and severity, and gains the fix.
     let p = problems.iter().find(|p| p.line == 124 && p.rule == "PlaceholderLeftIn").expect("placeholder");
     assert_eq!((p.severity, p.code.as_str(), p.column), ("error", "RedirectionNotSupported", 93));
@@ -640,4 +640,28 @@ fn every_rule_is_documented_and_reachable() {
     for id in ids {
         assert!(readme.contains(&format!("`{id}`")), "README does not document {id}");
     }
+}
+
+#[test]
+fn the_readme_run_is_a_real_one() {
+    // README pastes `tenantsim check ../shared/reference/onedrive-t2t.md` run from the main
+    // checkout; the same run on the copy must print the same.
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).expect("README");
+    let start = "$ tenantsim check ../shared/reference/onedrive-t2t.md\n";
+    let from = readme.find(start).expect("the run is in README") + start.len();
+    let to = from + readme[from..].find("$ echo $?\n").expect("its exit code");
+    let pasted = &readme[from..to];
+    let code: i32 = readme[to + 10..].lines().next().and_then(|l| l.trim().parse().ok()).expect("exit code");
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(dir.path().join("shared/reference")).expect("mkdir");
+    std::fs::create_dir_all(dir.path().join("main")).expect("mkdir");
+    std::fs::copy(data("onedrive-t2t.md"), dir.path().join("shared/reference/onedrive-t2t.md")).expect("copy");
+    let out = Command::new(env!("CARGO_BIN_EXE_tenantsim"))
+        .args(["check", "../shared/reference/onedrive-t2t.md"])
+        .current_dir(dir.path().join("main"))
+        .output()
+        .expect("run");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), pasted, "README's run is stale: paste the output of the command again");
+    assert_eq!(out.status.code(), Some(code));
 }

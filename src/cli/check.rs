@@ -13,6 +13,7 @@
 //! reported, nor is a parameter missing from a signature that is declared partial.
 
 use std::collections::HashMap;
+use std::io::Write;
 use std::path::PathBuf;
 use std::rc::Rc;
 
@@ -260,6 +261,8 @@ pub fn run(common: &crate::cli::Common, opts: &CheckOptions) -> i32 {
         let problems = crate::lint::lint_path(f, &lint, &worlds);
         all.extend(problems);
     }
+    // Written with errors ignored: a reader that stops early (`| head`) is not a failure.
+    let mut out = std::io::stdout().lock();
     if opts.json {
         let arr: Vec<serde_json::Value> = all
             .iter()
@@ -267,26 +270,33 @@ pub fn run(common: &crate::cli::Common, opts: &CheckOptions) -> i32 {
                 serde_json::json!({"file": p.file, "line": p.line, "column": p.column, "severity": p.severity, "rule": p.rule, "code": p.code, "message": p.message, "fix": p.fix})
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&arr).unwrap_or_else(|_| "[]".into()));
+        let _ = writeln!(out, "{}", serde_json::to_string_pretty(&arr).unwrap_or_else(|_| "[]".into()));
     } else {
         for p in &all {
-            println!("{}:{}:{}: {}[{}]: {}", p.file, p.line, p.column, p.severity, p.rule, p.message.replace('\n', " "));
+            let mut text = format!("{}:{}:{}: {}[{}]: {}\n", p.file, p.line, p.column, p.severity, p.rule, p.message.replace('\n', " "));
             if let Some(fix) = &p.fix {
-                println!("  help: {}", fix.replace('\n', " "));
+                text.push_str(&format!("  help: {}\n", fix.replace('\n', " ")));
+            }
+            if out.write_all(text.as_bytes()).is_err() {
+                break;
             }
         }
     }
+    let _ = out.flush();
     let fails = |p: &Problem| p.severity == "error" || (opts.strict && p.severity == "warning");
     if all.iter().any(fails) { 1 } else { 0 }
 }
 
 fn print_rules() {
+    let mut out = std::io::stdout().lock();
     for r in crate::lint::RULES {
         let bugs = if r.doc_bugs.is_empty() {
             String::new()
         } else {
             format!(" (doc bugs {})", r.doc_bugs.iter().map(|b| format!("#{b}")).collect::<Vec<_>>().join(", "))
         };
-        println!("{:<24} {:<8} {}{}", r.id, r.severity.name(), r.summary, bugs);
+        if writeln!(out, "{:<24} {:<8} {}{}", r.id, r.severity.name(), r.summary, bugs).is_err() {
+            return;
+        }
     }
 }

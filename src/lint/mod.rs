@@ -155,7 +155,7 @@ pub const RULES: &[Rule] = &[
         id: "PlaceholderLeftIn",
         severity: Severity::Warning,
         summary: "a documentation placeholder (<…>, [Target tenant hostname], \"[name of …]\") left in the script",
-        doc_bugs: &[1, 5, 16, 19, 29],
+        doc_bugs: &[5, 16, 19, 29],
         check: Check::Expr(rules::placeholder_in_value),
     },
     Rule {
@@ -239,7 +239,7 @@ pub const RULES: &[Rule] = &[
         id: "PastedOutput",
         severity: Severity::Warning,
         summary: "command output or a confirmation prompt pasted into the script",
-        doc_bugs: &[26, 27],
+        doc_bugs: &[],
         check: Check::Recovery,
     },
     Rule {

@@ -231,8 +231,16 @@ fn placeholder_hint(text: &str) -> String {
     let l = text.to_ascii_lowercase();
     let words: Vec<&str> = l.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     let has = |w: &str| words.contains(&w);
-    let what = if l.contains("crosstenanthosturl") || l.contains("hostname") || has("url") && (has("source") || has("target") || has("partner")) {
-        "the cross-tenant host URL of that tenant (what Get-SPOCrossTenantHostUrl returns there, e.g. https://contoso-my.sharepoint.com/)"
+    let host_url = l.contains("crosstenanthosturl") || l.contains("hostname") || has("url") && (has("source") || has("target") || has("partner"));
+    if let (true, Some(role)) = (host_url, role_named_in(text)) {
+        return format!(
+            "replace {} with the {} tenant's cross-tenant host URL (what Get-SPOCrossTenantHostUrl returns on it, e.g. https://contoso-my.sharepoint.com/)",
+            text.trim(),
+            role.lower()
+        );
+    }
+    let what = if host_url {
+        "the partner tenant's cross-tenant host URL (what Get-SPOCrossTenantHostUrl returns on it, e.g. https://contoso-my.sharepoint.com/)"
     } else if l.contains("tenantname") {
         "the tenant's name (its admin URL is https://NAME-admin.sharepoint.com)"
     } else if l.contains(".csv") {
@@ -251,6 +259,27 @@ fn placeholder_hint(text: &str) -> String {
         "the value it describes"
     };
     format!("replace {} with {what}", text.trim())
+}
+
+/// A placeholder that says nothing (`<…>`) is explained by the parameter it is the value of.
+pub fn refine_placeholder_fix(f: &mut Finding, text: &str, param: &str) {
+    if !f.fix.as_deref().is_some_and(|x| x.ends_with("with the value it describes")) {
+        return;
+    }
+    let what = if contains_ci(param, "CrossTenantHostUrl") {
+        "the other tenant's cross-tenant host URL (what Get-SPOCrossTenantHostUrl returns on it, e.g. https://contoso-my.sharepoint.com/)".to_string()
+    } else if contains_ci(param, "PrincipalName") {
+        "a user principal name (e.g. alice@contoso.onmicrosoft.com)".to_string()
+    } else if contains_ci(param, "Date") {
+        "a date and time in UTC (e.g. \"2026-12-01T22:00:00Z\")".to_string()
+    } else if contains_ci(param, "SiteUrl") {
+        "a site URL (e.g. https://contoso.sharepoint.com/sites/name)".to_string()
+    } else if contains_ci(param, "Alias") {
+        "the group's alias".to_string()
+    } else {
+        format!("the value of -{param}")
+    };
+    f.fix = Some(format!("replace {} with {what}", text.trim()));
 }
 
 /// Where a placeholder was written, which decides what PowerShell makes of it.
@@ -982,7 +1011,7 @@ impl ScriptCtx<'_> {
                             role: Role::Target,
                             site: Some(i),
                             strong: true,
-                            why: format!("line {line}: {} names it as the target", s.name),
+                            why: format!("line {line}: {}{} names it as the target", s.name, self.on(&me)),
                         });
                     }
                 }

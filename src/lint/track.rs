@@ -64,6 +64,27 @@ impl Prescan {
     }
 }
 
+/// Placeholders given as the value of a parameter get the parameter's hint.
+fn name_placeholders(findings: &mut [Finding], cx: &CmdCtx) {
+    let is_placeholder = |f: &Finding| f.rule == "PlaceholderLeftIn" || f.rule == "BracketPlaceholder";
+    if !findings.iter().any(is_placeholder) {
+        return;
+    }
+    for (written, full, _, _) in cx.named_args() {
+        let full = full.unwrap_or(written);
+        let Some(value) = cx.written_value(full) else { continue };
+        let (start, end) = (value.span.start, value.span.end.max(value.span.start + 1));
+        for f in findings.iter_mut() {
+            if let crate::lint::Place::Span(s) = f.place {
+                if s.start >= start && s.start < end && is_placeholder(f) {
+                    let text = cx.unit.text(s).to_string();
+                    crate::lint::rules::refine_placeholder_fix(f, &text, full);
+                }
+            }
+        }
+    }
+}
+
 fn inside(bodies: &[Span], at: u32) -> bool {
     let i = bodies.partition_point(|s| s.start <= at);
     i > 0 && at < bodies[i - 1].end
@@ -179,6 +200,7 @@ impl Visitor for Tracker<'_> {
                 f(&cx, self.findings);
             }
         }
+        name_placeholders(self.findings, &cx);
         let site = Site::of(&cx);
         let lower = sc.name.to_ascii_lowercase();
         if !deferred {
