@@ -226,7 +226,7 @@ pub fn signature_is_partial(cmdlet: &str) -> bool {
     crate::cmdlets::declared(cmdlet).is_some_and(|d| d.1.synopsis.contains("only parameters"))
 }
 
-pub fn check_file(path: &PathBuf, syntax_only: bool) -> Vec<Problem> {
+pub fn check_file(path: &std::path::Path, syntax_only: bool) -> Vec<Problem> {
     let worlds = crate::lint::Worlds::new(crate::sim::SimOptions::default());
     crate::lint::lint_path(path, &crate::lint::LintOptions { syntax_only }, &worlds)
 }

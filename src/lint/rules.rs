@@ -641,7 +641,15 @@ pub fn text_fallback(text: &str, class: &[Class], range: Span, out: &mut Vec<Fin
     let mut start = from;
     for line in text[from..to].split_inclusive('\n') {
         let trimmed_len = line.trim_end().len();
-        let code: String = line[..trimmed_len].char_indices().map(|(i, c)| if class.get(start + i) == Some(&Class::Code) { c } else { ' ' }).collect();
+        // Strings and comments blanked byte for byte, so offsets stay those of the text.
+        let mut code = String::with_capacity(trimmed_len);
+        for (i, c) in line[..trimmed_len].char_indices() {
+            if class.get(start + i) == Some(&Class::Code) {
+                code.push(c);
+            } else {
+                code.extend(std::iter::repeat_n(' ', c.len_utf8()));
+            }
+        }
         for word_start in std::iter::once(0).chain(code.match_indices(char::is_whitespace).map(|(i, _)| i + 1)) {
             let word = code[word_start..].split_whitespace().next().unwrap_or("");
             if word.is_empty() || code[word_start..].starts_with(char::is_whitespace) {
@@ -1335,6 +1343,17 @@ mod tests {
         assert_eq!(glued_assignment("$sourceTenantId$orgrels=Get-OrganizationRelationship"), Some(15));
         assert_eq!(glued_assignment("$a=1"), None);
         assert_eq!(glued_assignment("x$b==1"), None);
+    }
+
+    #[test]
+    fn text_fallback_keeps_offsets_past_multibyte_strings() {
+        let text = "Write-Host '–é' $a$b=Get-Thing\n";
+        let class = crate::lint::recover::classify(text);
+        let mut out = Vec::new();
+        text_fallback(text, &class, Span::new(0, text.len()), &mut out);
+        assert_eq!(out.len(), 1);
+        let crate::lint::Place::Span(s) = out[0].place else { panic!("a span") };
+        assert_eq!(&text[s.start as usize..s.end as usize], "$b=Get-Thing");
     }
 
     #[test]
