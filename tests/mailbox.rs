@@ -176,6 +176,12 @@ New-MgGroupMember -GroupId $g.Id -DirectoryObjectId $u.Id
 "group: $($g.DisplayName) $($g.SecurityEnabled) $($g.MailEnabled)"
 Err { New-MgGroup -DisplayName 'Mail SG' -MailEnabled -MailNickname mailsg -SecurityEnabled }
 Err { Get-MgUser -UserId nobody@M365x946316.onmicrosoft.com }
+Err { New-MgUser -DisplayName 'No Nick' -UserPrincipalName nn@M365x946316.onmicrosoft.com -AccountEnabled -PasswordProfile @{ Password = 'x' } }
+Err { Update-MgUser -UserId $u.Id -UsageLocation USA }
+Err { New-MgGroupMember -GroupId $g.Id -DirectoryObjectId $u.Id }
+$v = New-MgUser -DisplayName 'Leo B' -UserPrincipalName LeoB@M365x946316.onmicrosoft.com -MailNickname LeoB -AccountEnabled -PasswordProfile @{ Password = 'xWwvJ]6NMw+bWH-d' }
+Err { Set-MgUserLicense -UserId $v.Id -AddLicenses @{ SkuId = $sku.SkuId } -RemoveLicenses @() }
+Err { Set-MgUserLicense -UserId $v.Id -AddLicenses @() -RemoveLicenses @($sku.SkuId) }
 "#)
     .line("new: KimA@M365x946316.onmicrosoft.com US")
     .has("ERR Request_BadRequest,Microsoft.Graph.PowerShell.Cmdlets.NewMgUser_CreateExpanded | Another object with the same value for property userPrincipalName already exists.")
@@ -187,6 +193,11 @@ Err { Get-MgUser -UserId nobody@M365x946316.onmicrosoft.com }
     .line("group: Pilot True False")
     .has("| Cannot create a mail-enabled security groups and or distribution list.")
     .has("ERR Request_ResourceNotFound,Microsoft.Graph.PowerShell.Cmdlets.GetMgUser_Get | Resource 'nobody@M365x946316.onmicrosoft.com' does not exist")
+    .has("| Property 'mailNickname' is required when creating the entity.")
+    .has("| Invalid value specified for property 'usageLocation' of resource 'User'.")
+    .has("| One or more added object references already exist for the following modified properties: 'members'.")
+    .has("| License assignment cannot be done for user with invalid usage location.")
+    .has("| User license is inconsistent: the license 06ebc4ee-1bb5-47dd-8120-11324bc54e06 is not assigned to the user.")
     .no_errors();
 }
 

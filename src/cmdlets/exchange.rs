@@ -23,11 +23,12 @@ use crate::engine::datetime::{DateKind, DateTime};
 use crate::engine::error::{ErrorRecord, R};
 use crate::engine::interp::Interp;
 use crate::engine::value::{PsObject, Value, parse_guid};
-use crate::sim::directory::{self, EXCHANGE_ADMIN, EXCHANGE_RECIPIENT_ADMIN, GLOBAL_ADMIN};
+use crate::sim::directory;
 use crate::sim::exchange::{
     self as exo, ArchiveStatus, ExoError, MAILBOX_QUOTA_GB, MailboxPermission, MoveCapability, Recipient, RecipientKind, RelationshipChange, ZERO_GUID,
-    byte_size, domain_of, normalize_proxy, smtp_of, valid_smtp,
+    byte_size, domain_of,
 };
+use crate::sim::exchange_admin::{self as admin, MultiChange, RoleGroup};
 use crate::sim::exchange_migration::{self as mig, MbxPhase, MoveStatus, NewBatch, NewEndpoint, UserStatus};
 use crate::sim::tenant::Tenant;
 use crate::sim::{World, clock, ids};
@@ -194,46 +195,16 @@ fn connection(it: &Interp, prefix: Option<&str>) -> Option<ExoConnection> {
         .cloned()
 }
 
-/// The Exchange management role group an account has.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Rbac {
-    None,
-    RecipientManagement,
-    OrganizationManagement,
-}
-
-fn rbac(t: &Tenant, account: &str) -> Rbac {
-    match t.directory.user(account) {
-        Some(u) if u.account_enabled && (u.has_role(GLOBAL_ADMIN) || u.has_role(EXCHANGE_ADMIN)) => Rbac::OrganizationManagement,
-        Some(u) if u.account_enabled && u.has_role(EXCHANGE_RECIPIENT_ADMIN) => Rbac::RecipientManagement,
-        _ => Rbac::None,
-    }
-}
-
-/// RULE 21 (Exchange RBAC): the role group a cmdlet needs. Organization Management alone sets
-/// organization relationships (and so -MailboxMoveCapability) and organization settings; Move
-/// Mailboxes (Recipient Management) runs migrations and manages recipients.
-fn required(name: &str) -> Rbac {
-    let n = name.to_ascii_lowercase();
-    if matches!(n.as_str(), "connect-exchangeonline" | "disconnect-exchangeonline") {
-        return Rbac::None;
-    }
-    if n.ends_with("-organizationrelationship") && !n.starts_with("get-") || n == "enable-organizationcustomization" {
-        return Rbac::OrganizationManagement;
-    }
-    Rbac::RecipientManagement
-}
-
 /// Does the connection's account hold the role the cmdlet needs? (`cmdlets::lookup` asks, so
 /// a cmdlet outside the account's roles does not exist, as in Exchange Online.)
 pub fn cmdlet_allowed(it: &Interp, prefix: Option<&str>, name: &str) -> bool {
-    let need = required(name);
-    if need == Rbac::None {
+    let need = admin::required_role_group(name);
+    if need == RoleGroup::None {
         return true;
     }
     let (Some(c), Some(w)) = (connection(it, prefix), it.world.as_deref()) else { return true };
     match w.tenant_index(&c.tenant) {
-        Some(t) => rbac(&w.tenants[t], &c.account) >= need,
+        Some(t) => w.tenants[t].exo_role_group(&c.account) >= need,
         None => false,
     }
 }
@@ -1523,11 +1494,6 @@ fn one(cx: &mut Cx, t: usize, id: &str, accept: fn(&Recipient) -> bool) -> Resul
 }
 
 /// A MultiValuedProperty change: `@{add=…; remove=…}` or a replacement list.
-enum MultiChange {
-    Replace(Vec<String>),
-    Edit { add: Vec<String>, remove: Vec<String> },
-}
-
 fn multi_change(v: &Value) -> MultiChange {
     let list = |v: &Value| -> Vec<String> {
         match v.enumerate() {
@@ -1560,55 +1526,12 @@ fn set_mailbox(cx: &mut Cx) -> R {
         Ok(i) => i,
         Err(r) => return r,
     };
-    let now = world(cx).now_ticks;
-    if cx.switch("RemoveDisabledArchive") {
-        // Section 13 remedy of UserAlreadyHasDemotedArchiveException (irreversible).
-        world(cx).tenants[t].exo.update_recipient(i, now, |r| r.disabled_archive_guid = None);
+    let remove_disabled = cx.switch("RemoveDisabledArchive");
+    let delegates = cx.get("GrantSendOnBehalfTo").map(multi_change);
+    match world(cx).set_mailbox(t, i, remove_disabled, delegates) {
+        Ok(()) => Ok(()),
+        Err(e) => fail(cx, Some(t), &e),
     }
-    if let Some(v) = cx.get("GrantSendOnBehalfTo").cloned() {
-        let change = multi_change(&v);
-        let resolve_all = |cx: &mut Cx, ids: Vec<String>| -> Result<Vec<String>, R> {
-            let mut out = Vec::new();
-            for x in ids {
-                match one(cx, t, &x, |r| r.kind.is_mailbox() || r.kind == RecipientKind::MailUser) {
-                    Ok(j) => out.push(world(cx).tenants[t].exo.recipients[j].name.clone()),
-                    Err(r) => return Err(r),
-                }
-            }
-            Ok(out)
-        };
-        let (replace, add, remove) = match change {
-            MultiChange::Replace(v) => (Some(v), Vec::new(), Vec::new()),
-            MultiChange::Edit { add, remove } => (None, add, remove),
-        };
-        let replace = match replace {
-            Some(v) => match resolve_all(cx, v) {
-                Ok(x) => Some(x),
-                Err(r) => return r,
-            },
-            None => None,
-        };
-        let add = match resolve_all(cx, add) {
-            Ok(x) => x,
-            Err(r) => return r,
-        };
-        let remove = match resolve_all(cx, remove) {
-            Ok(x) => x,
-            Err(r) => return r,
-        };
-        world(cx).tenants[t].exo.update_recipient(i, now, |r| {
-            if let Some(v) = replace {
-                r.send_on_behalf = v;
-            }
-            for a in add {
-                if !r.send_on_behalf.iter().any(|x| x.eq_ignore_ascii_case(&a)) {
-                    r.send_on_behalf.push(a);
-                }
-            }
-            r.send_on_behalf.retain(|x| !remove.iter().any(|y| y.eq_ignore_ascii_case(x)));
-        });
-    }
-    Ok(())
 }
 
 fn enable_mailbox(cx: &mut Cx) -> R {
@@ -1619,40 +1542,14 @@ fn enable_mailbox(cx: &mut Cx) -> R {
         Err(r) => return r,
     };
     let auto_expanding = cx.switch("AutoExpandingArchive");
-    let w = world(cx);
-    let now = w.now_ticks;
-    let tn = &mut w.tenants[t];
-    let r = &tn.exo.recipients[i];
-    if auto_expanding {
-        if r.archive_status != ArchiveStatus::Active {
-            let e = ExoError::InvalidState(format!("The archive of '{}' isn't enabled. Enable it with Enable-Mailbox -Archive first.", r.name));
-            return fail(cx, Some(t), &e);
+    match world(cx).enable_archive(t, i, auto_expanding) {
+        Ok(()) => {
+            let tn = &world(cx).tenants[t];
+            let v = mailbox_object(tn, &tn.exo.recipients[i]);
+            cx.emit(v)
         }
-        let v = {
-            let w = world(cx);
-            let tn = &mut w.tenants[t];
-            tn.exo.update_recipient(i, now, |r| r.aux_archives = r.aux_archives.max(1));
-            mailbox_object(tn, &tn.exo.recipients[i])
-        };
-        return cx.emit(v);
+        Err(e) => fail(cx, Some(t), &e),
     }
-    if r.archive_status == ArchiveStatus::Active {
-        let e = ExoError::InvalidState(format!("The mailbox '{}' already has an archive.", r.name));
-        return fail(cx, Some(t), &e);
-    }
-    // A disabled archive is reconnected (the section 13 alternative remedy); otherwise a new one.
-    let new_guid = r.disabled_archive_guid.clone().unwrap_or_else(|| ids::guid(&["archive-guid", &tn.name.to_ascii_lowercase(), &r.guid, &now.to_string()]));
-    let upn = upn_of(tn, r);
-    tn.exo.update_recipient(i, now, |r| {
-        r.archive_guid = new_guid;
-        r.archive_status = ArchiveStatus::Active;
-        r.disabled_archive_guid = None;
-    });
-    if let Some(u) = upn.and_then(|u| tn.directory.user_index(&u)) {
-        tn.directory.users[u].archive = true;
-    }
-    let v = mailbox_object(tn, &tn.exo.recipients[i]);
-    cx.emit(v)
 }
 
 fn new_mail_user(cx: &mut Cx) -> R {
@@ -1670,104 +1567,14 @@ fn new_mail_user(cx: &mut Cx) -> R {
         primary_smtp: cx.string("PrimarySmtpAddress"),
         external_email_address: cx.string("ExternalEmailAddress").unwrap_or_default(),
     };
-    let w = world(cx);
-    let now = w.now_ticks;
-    let tn = &mut w.tenants[t];
-    let err = if let Some(e) = spec.name.as_deref().and_then(|n| exo::check_name(n).err()) {
-        Some(e)
-    } else if !valid_smtp(&mosi) {
-        Some(ExoError::BadSmtp(mosi.clone()))
-    } else if !tn.accepts(&domain_of(&mosi)) {
-        Some(ExoError::DomainNotAccepted(domain_of(&mosi)))
-    } else if tn.directory.user(&mosi).is_some() || tn.exo.smtp_owner(&mosi).is_some() {
-        Some(ExoError::ValueInUse(mosi.clone(), "MicrosoftOnlineServicesID".into()))
-    } else if spec.name.as_deref().is_some_and(|n| tn.exo.find(n).iter().any(|i| tn.exo.recipients[*i as usize].name.eq_ignore_ascii_case(n))) {
-        Some(ExoError::ValueInUse(spec.name.clone().unwrap_or_default(), "Name".into()))
-    } else {
-        None
-    };
-    if let Some(e) = err {
-        return fail(cx, Some(t), &e);
-    }
-    let display = spec.display_name.clone().or_else(|| spec.name.clone()).unwrap_or_else(|| directory::display_from_upn(&mosi));
-    let mut u = directory::new_user(&tn.name, &mosi, &display);
-    // Users created from Exchange have no usage location (licences need one).
-    u.usage_location = None;
-    let ui = tn.directory.add_user(u);
-    match exo::provision_mail_user(tn, ui, &spec, now) {
+    match world(cx).new_mail_user(t, &mosi, &spec) {
         Ok(i) => {
+            let tn = &world(cx).tenants[t];
             let v = mail_user_object(tn, &tn.exo.recipients[i]);
             cx.emit(v)
         }
-        Err(e) => {
-            tn.directory.users.pop();
-            tn.directory.rebuild_indexes();
-            fail(cx, Some(t), &e)
-        }
+        Err(e) => fail(cx, Some(t), &e),
     }
-}
-
-/// Apply an EmailAddresses change to a proxy list (primary handling as Exchange does).
-fn apply_addresses(t: &Tenant, r: &Recipient, change: MultiChange) -> Result<Vec<String>, ExoError> {
-    let mut list = r.email_addresses.clone();
-    let check = |p: &str| -> Result<(), ExoError> {
-        if let Some(a) = smtp_of(p) {
-            if !valid_smtp(a) {
-                return Err(ExoError::BadSmtp(a.to_string()));
-            }
-            // Exchange Online accepts SMTP proxies in accepted domains only (RULE 8's foreign
-            // proxies come from directory synchronization, see the scenario).
-            if !t.accepts(&domain_of(a)) {
-                return Err(ExoError::Invalid(format!("You can't use the domain {} because it's not an accepted domain for your organization.", domain_of(a))));
-            }
-            if let Some(o) = t.exo.smtp_owner(a) {
-                if t.exo.recipients[o].guid != r.guid {
-                    return Err(ExoError::ProxyInUse(p.to_string(), t.exo.recipients[o].name.clone()));
-                }
-            }
-        }
-        Ok(())
-    };
-    match change {
-        MultiChange::Replace(v) => {
-            let mut new: Vec<String> = Vec::new();
-            for p in v {
-                let p = normalize_proxy(&p);
-                check(&p)?;
-                if !new.iter().any(|x| x.eq_ignore_ascii_case(&p)) {
-                    new.push(p);
-                }
-            }
-            if !new.iter().any(|p| p.starts_with("SMTP:")) {
-                if let Some(first) = new.iter_mut().find(|p| p.starts_with("smtp:")) {
-                    *first = format!("SMTP:{}", &first[5..]);
-                }
-            }
-            list = new;
-        }
-        MultiChange::Edit { add, remove } => {
-            for p in remove {
-                let p = normalize_proxy(&p);
-                list.retain(|x| !x.eq_ignore_ascii_case(&p));
-            }
-            for p in add {
-                let p = normalize_proxy(&p);
-                check(&p)?;
-                if p.starts_with("SMTP:") {
-                    for x in list.iter_mut() {
-                        if x.starts_with("SMTP:") {
-                            *x = format!("smtp:{}", &x[5..]);
-                        }
-                    }
-                    list.retain(|x| !x.eq_ignore_ascii_case(&p));
-                }
-                if !list.iter().any(|x| x.eq_ignore_ascii_case(&p) && (x == &p || !p.starts_with("SMTP:"))) {
-                    list.push(p);
-                }
-            }
-        }
-    }
-    Ok(list)
 }
 
 fn guid_param(cx: &Cx, name: &str) -> Result<Option<String>, ExoError> {
@@ -1816,10 +1623,6 @@ fn set_mail_user(cx: &mut Cx) -> R {
             return crate::cmdlets::core::reject(cx, &[n]);
         }
     }
-    let w = world(cx);
-    let now = w.now_ticks;
-    let tn = &w.tenants[t];
-    let r = tn.exo.recipients[i].clone();
     let exchange_guid = match guid_param(cx, "ExchangeGuid") {
         Ok(g) => g,
         Err(e) => return fail(cx, Some(t), &e),
@@ -1828,98 +1631,23 @@ fn set_mail_user(cx: &mut Cx) -> R {
         Ok(g) => g,
         Err(e) => return fail(cx, Some(t), &e),
     };
-    if let Some(g) = &exchange_guid {
-        if g != ZERO_GUID {
-            let tn = &world(cx).tenants[t];
-            if let Some(o) = tn.exo.by_exchange_guid(g).iter().map(|x| *x as usize).find(|x| *x != i) {
-                let e = ExoError::ValueInUse(g.clone(), format!("ExchangeGuid\" of \"{}", tn.exo.recipients[o].name));
-                return fail(cx, Some(t), &e);
-            }
-        }
+    let change = admin::MailUserChange {
+        exchange_guid,
+        archive_guid,
+        email_addresses: cx.get("EmailAddresses").map(multi_change),
+        external_email_address: cx.string("ExternalEmailAddress"),
+        primary_smtp_address: cx.string("PrimarySmtpAddress"),
+        windows_email_address: cx.string("WindowsEmailAddress"),
+        name: cx.string("Name"),
+        alias: cx.string("Alias"),
+        display_name: cx.string("DisplayName"),
+        custom_attributes: (1..=15u8).filter_map(|n| cx.get(&format!("CustomAttribute{n}")).map(|v| (n, to_display_string(v)))).collect(),
+        remove_disabled_archive: cx.switch("RemoveDisabledArchive"),
+    };
+    match world(cx).set_mail_user(t, i, change) {
+        Ok(()) => Ok(()),
+        Err(e) => fail(cx, Some(t), &e),
     }
-    let email_param = cx.get("EmailAddresses").cloned();
-    let external_param = cx.string("ExternalEmailAddress");
-    let has_primary = cx.has("PrimarySmtpAddress");
-    let primary_param = cx.string("PrimarySmtpAddress").or_else(|| cx.string("WindowsEmailAddress"));
-    let tn = &world(cx).tenants[t];
-    let mut addresses = r.email_addresses.clone();
-    if let Some(v) = email_param {
-        match apply_addresses(tn, &r, multi_change(&v)) {
-            Ok(a) => addresses = a,
-            Err(e) => return fail(cx, Some(t), &e),
-        }
-    }
-    let mut primary = addresses.iter().find_map(|p| p.strip_prefix("SMTP:")).map(str::to_string).unwrap_or_else(|| r.primary_smtp.clone());
-    let mut external = r.external_email_address.clone();
-    if let Some(x) = external_param {
-        let a = smtp_of(&x).unwrap_or(&x).trim().to_string();
-        if !valid_smtp(&a) {
-            return fail(cx, Some(t), &ExoError::BadSmtp(a));
-        }
-        external = Some(format!("SMTP:{a}"));
-        // RULE 8 (article, target MailUser table): set without PrimarySmtpAddress, the external
-        // address becomes the primary SMTP address too, and moves fail.
-        if !has_primary {
-            for p in addresses.iter_mut() {
-                if p.starts_with("SMTP:") {
-                    *p = format!("smtp:{}", &p[5..]);
-                }
-            }
-            addresses.retain(|p| !p.eq_ignore_ascii_case(&format!("smtp:{a}")));
-            addresses.insert(0, format!("SMTP:{a}"));
-            primary = a;
-        }
-    }
-    if let Some(p) = primary_param {
-        let p = p.trim().to_string();
-        if !valid_smtp(&p) {
-            return fail(cx, Some(t), &ExoError::BadSmtp(p));
-        }
-        if !tn.accepts(&domain_of(&p)) {
-            let e = ExoError::Invalid(format!("You can't use the domain {} because it's not an accepted domain for your organization.", domain_of(&p)));
-            return fail(cx, Some(t), &e);
-        }
-        for x in addresses.iter_mut() {
-            if x.starts_with("SMTP:") {
-                *x = format!("smtp:{}", &x[5..]);
-            }
-        }
-        addresses.retain(|x| !x.eq_ignore_ascii_case(&format!("smtp:{p}")));
-        addresses.insert(0, format!("SMTP:{p}"));
-        primary = p;
-    }
-    let name = cx.string("Name");
-    let alias = cx.string("Alias");
-    let display = cx.string("DisplayName");
-    let customs: Vec<(u8, String)> = (1..=15u8).filter_map(|n| cx.get(&format!("CustomAttribute{n}")).map(|v| (n, to_display_string(v)))).collect();
-    let remove_disabled = cx.switch("RemoveDisabledArchive");
-    world(cx).tenants[t].exo.update_recipient(i, now, |r| {
-        r.email_addresses = addresses;
-        r.primary_smtp = primary;
-        r.external_email_address = external;
-        if let Some(g) = exchange_guid {
-            r.exchange_guid = g;
-        }
-        if let Some(g) = archive_guid {
-            r.archive_guid = g;
-        }
-        if let Some(n) = name {
-            r.name = n;
-        }
-        if let Some(a) = alias {
-            r.alias = a;
-        }
-        if let Some(d) = display {
-            r.display_name = d;
-        }
-        for (n, v) in customs {
-            r.set_custom_attribute(n, &v);
-        }
-        if remove_disabled {
-            r.disabled_archive_guid = None;
-        }
-    });
-    Ok(())
 }
 
 fn user_object(t: &Tenant, u: &directory::User) -> Value {
@@ -2007,23 +1735,14 @@ fn set_user(cx: &mut Cx) -> R {
     let t = tenant_or_return!(cx);
     let id = ident_param(cx, "Identity").unwrap_or_default();
     let clear = cx.switch("PermanentlyClearPreviousMailboxInfo");
-    let w = world(cx);
-    let now = w.now_ticks;
-    let tn = &mut w.tenants[t];
+    let tn = &world(cx).tenants[t];
     let users = users_matching(tn, &id);
     if users.len() != 1 {
         let e = if users.is_empty() { ExoError::NotFound(id, tn.exo_dc()) } else { ExoError::Ambiguous(id) };
         return fail(cx, Some(t), &e);
     }
     if clear {
-        // RULE 9: irreversible — the previous (soft-deleted) mailbox can't be reconnected.
-        let oid = tn.directory.users[users[0]].object_id.clone();
-        if let Some(r) = tn.exo.by_external(&oid) {
-            tn.exo.update_recipient(r, now, |r| {
-                r.previous_exchange_guid = None;
-                r.previous_kind = None;
-            });
-        }
+        world(cx).clear_previous_mailbox(t, users[0]);
     }
     Ok(())
 }
@@ -2129,24 +1848,8 @@ fn add_permission(cx: &mut Cx) -> R {
         Ok(i) => i,
         Err(r) => return r,
     };
-    let w = world(cx);
-    let now = w.now_ticks;
-    let tn = &mut w.tenants[t];
-    let delegate = upn_of(tn, &tn.exo.recipients[ui]).unwrap_or_else(|| tn.exo.recipients[ui].primary_smtp.clone());
-    let rights: Vec<String> = rights.iter().flat_map(|r| r.split(',')).map(|r| r.trim().to_string()).filter(|r| !r.is_empty()).collect();
-    let p = MailboxPermission { user: delegate, rights, inherited: false, deny };
-    let pc = p.clone();
-    tn.exo.update_recipient(i, now, |r| match r.permissions.iter_mut().find(|x| x.user.eq_ignore_ascii_case(&pc.user) && x.deny == pc.deny) {
-        Some(x) => {
-            for right in &pc.rights {
-                if !x.rights.iter().any(|y| y.eq_ignore_ascii_case(right)) {
-                    x.rights.push(right.clone());
-                }
-            }
-        }
-        None => r.permissions.push(pc),
-    });
-    let v = permission_object(&tn.exo.recipients[i], &p);
+    let p = world(cx).add_mailbox_permission(t, i, ui, &rights, deny);
+    let v = permission_object(&world(cx).tenants[t].exo.recipients[i], &p);
     cx.emit(v)
 }
 
@@ -2291,13 +1994,5 @@ mod tests {
     #[test]
     fn times_are_en_us() {
         assert_eq!(us_time(crate::sim::DEFAULT_START_TICKS), "11/23/2026 9:00:00 AM");
-    }
-
-    #[test]
-    fn rbac_needs() {
-        assert_eq!(required("New-OrganizationRelationship"), Rbac::OrganizationManagement);
-        assert_eq!(required("Get-OrganizationRelationship"), Rbac::RecipientManagement);
-        assert_eq!(required("New-MigrationBatch"), Rbac::RecipientManagement);
-        assert_eq!(required("Connect-ExchangeOnline"), Rbac::None);
     }
 }

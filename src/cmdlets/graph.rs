@@ -18,9 +18,9 @@ use crate::engine::datetime::{DateKind, DateTime};
 use crate::engine::error::{ErrorRecord, R};
 use crate::engine::value::{PsObject, Value, parse_guid};
 use crate::sim::directory::{self, GroupKind, SKUS};
-use crate::sim::graph::{self as model, GraphError, NewApp, RequiredResource, ResourceAccess};
+use crate::sim::graph::{self as model, GraphError, GraphUserUpdate, LicenseChange, NewApp, NewGraphGroup, NewGraphUser, RequiredResource, ResourceAccess};
 use crate::sim::tenant::Tenant;
-use crate::sim::{SimError, World, clock};
+use crate::sim::{World, clock};
 
 macro_rules! simple {
     ($f:path) => {{
@@ -109,13 +109,6 @@ fn graph_record(cx: &mut Cx, e: &GraphError) -> ErrorRecord {
 fn fail(cx: &mut Cx, e: GraphError) -> R {
     let rec = graph_record(cx, &e);
     cx.write_error(rec)
-}
-
-fn sim_fail(cx: &mut Cx, e: SimError) -> R {
-    match e {
-        SimError::Graph(g) => fail(cx, g),
-        other => fail(cx, GraphError::Invalid(other.to_string())),
-    }
 }
 
 /// Scopes that allow an operation: any of them (Directory.* cover everything).
@@ -655,10 +648,6 @@ fn user_object(tn: &Tenant, u: &directory::User) -> Value {
 }
 
 /// A user by object id or UPN.
-fn user_index(tn: &Tenant, id: &str) -> Option<usize> {
-    tn.directory.user_index(id).or_else(|| tn.directory.user_index_by_object_id(id))
-}
-
 fn get_user(cx: &mut Cx) -> R {
     let t = tenant_or_return!(cx, READ_USERS);
     let id = cx.string("UserId");
@@ -669,7 +658,7 @@ fn get_user(cx: &mut Cx) -> R {
     };
     let tn = &world(cx).tenants[t];
     if let Some(id) = id {
-        return match user_index(tn, &id) {
+        return match tn.graph_user(&id) {
             Some(i) => {
                 let v = user_object(tn, &tn.directory.users[i]);
                 cx.emit(v)
@@ -703,44 +692,22 @@ fn new_user(cx: &mut Cx) -> R {
     let t = tenant_or_return!(cx, WRITE_USERS);
     let body = cx.get("BodyParameter").cloned();
     let get = |cx: &Cx, name: &str| cx.get(name).cloned().filter(|v| !v.is_null()).or_else(|| body.as_ref().and_then(|b| field(b, name)));
-    let upn = get(cx, "UserPrincipalName").map(|v| to_display_string(&v));
-    let display = get(cx, "DisplayName").map(|v| to_display_string(&v));
-    let nickname = get(cx, "MailNickname").map(|v| to_display_string(&v));
-    let password = get(cx, "PasswordProfile");
-    let enabled = get(cx, "AccountEnabled").map(|v| to_bool(&v));
-    let usage = get(cx, "UsageLocation").map(|v| to_display_string(&v));
-    for (name, missing) in [
-        ("accountEnabled", enabled.is_none()),
-        ("displayName", display.is_none()),
-        ("mailNickname", nickname.is_none()),
-        ("passwordProfile", password.is_none()),
-        ("userPrincipalName", upn.is_none()),
-    ] {
-        if missing {
-            return fail(cx, GraphError::Invalid(format!("Property '{name}' is required when creating the entity.")));
+    let spec = NewGraphUser {
+        user_principal_name: get(cx, "UserPrincipalName").map(|v| to_display_string(&v)),
+        display_name: get(cx, "DisplayName").map(|v| to_display_string(&v)),
+        mail_nickname: get(cx, "MailNickname").map(|v| to_display_string(&v)),
+        password_profile: get(cx, "PasswordProfile").is_some(),
+        account_enabled: get(cx, "AccountEnabled").map(|v| to_bool(&v)),
+        usage_location: get(cx, "UsageLocation").map(|v| to_display_string(&v)),
+    };
+    match world(cx).graph_new_user(t, spec) {
+        Ok(i) => {
+            let tn = &world(cx).tenants[t];
+            let v = user_object(tn, &tn.directory.users[i]);
+            cx.emit(v)
         }
+        Err(e) => fail(cx, e),
     }
-    let upn = upn.unwrap_or_default();
-    let w = world(cx);
-    let tn = &mut w.tenants[t];
-    let domain = crate::sim::exchange::domain_of(&upn);
-    if !crate::sim::exchange::valid_smtp(&upn) || !tn.accepts(&domain) {
-        return fail(
-            cx,
-            GraphError::Invalid(
-                "The domain portion of the userPrincipalName property is invalid. You must use one of the verified domain names in your organization.".into(),
-            ),
-        );
-    }
-    if tn.directory.user(&upn).is_some() {
-        return fail(cx, GraphError::Conflict("userPrincipalName".into()));
-    }
-    let mut u = directory::new_user(&tn.name, &upn, display.as_deref().unwrap_or(&upn));
-    u.account_enabled = enabled.unwrap_or(true);
-    u.usage_location = usage;
-    let i = tn.directory.add_user(u);
-    let v = user_object(tn, &tn.directory.users[i]);
-    cx.emit(v)
 }
 
 fn update_user(cx: &mut Cx) -> R {
@@ -748,53 +715,16 @@ fn update_user(cx: &mut Cx) -> R {
     let id = cx.string("UserId").unwrap_or_default();
     let body = cx.get("BodyParameter").cloned();
     let get = |cx: &Cx, name: &str| cx.get(name).cloned().filter(|v| !v.is_null()).or_else(|| body.as_ref().and_then(|b| field(b, name)));
-    let display = get(cx, "DisplayName").map(|v| to_display_string(&v));
-    let usage = get(cx, "UsageLocation").map(|v| to_display_string(&v));
-    let enabled = get(cx, "AccountEnabled").map(|v| to_bool(&v));
-    let new_upn = get(cx, "UserPrincipalName").map(|v| to_display_string(&v));
-    let w = world(cx);
-    let tn = &mut w.tenants[t];
-    let Some(i) = user_index(tn, &id) else { return fail(cx, GraphError::NotFound(id)) };
-    if let Some(u) = &new_upn {
-        if !tn.accepts(&crate::sim::exchange::domain_of(u)) {
-            return fail(
-                cx,
-                GraphError::Invalid(
-                    "The domain portion of the userPrincipalName property is invalid. You must use one of the verified domain names in your organization."
-                        .into(),
-                ),
-            );
-        }
-        if tn.directory.user_index(u).is_some_and(|j| j != i) {
-            return fail(cx, GraphError::Conflict("userPrincipalName".into()));
-        }
+    let change = GraphUserUpdate {
+        user_principal_name: get(cx, "UserPrincipalName").map(|v| to_display_string(&v)),
+        display_name: get(cx, "DisplayName").map(|v| to_display_string(&v)),
+        account_enabled: get(cx, "AccountEnabled").map(|v| to_bool(&v)),
+        usage_location: get(cx, "UsageLocation").map(|v| to_display_string(&v)),
+    };
+    match world(cx).graph_update_user(t, &id, change) {
+        Ok(_) => Ok(()),
+        Err(e) => fail(cx, e),
     }
-    if let Some(u) = &usage {
-        if u.len() != 2 || !u.chars().all(|c| c.is_ascii_alphabetic()) {
-            return fail(cx, GraphError::BadProperty("usageLocation".into(), "User".into()));
-        }
-    }
-    let user = &mut tn.directory.users[i];
-    if let Some(d) = display {
-        user.display_name = d;
-    }
-    if let Some(u) = usage {
-        user.usage_location = Some(u.to_ascii_uppercase());
-    }
-    if let Some(e) = enabled {
-        user.account_enabled = e;
-    }
-    if let Some(u) = new_upn {
-        let old = std::mem::replace(&mut user.upn, u);
-        tn.directory.reindex_user(i, &old);
-    }
-    Ok(())
-}
-
-fn sku_of(v: &Value) -> Option<&'static directory::Sku> {
-    let s = to_display_string(v);
-    let s = s.trim();
-    SKUS.iter().find(|k| k.sku_id.eq_ignore_ascii_case(s) || k.part_number.eq_ignore_ascii_case(s))
 }
 
 fn set_license(cx: &mut Cx) -> R {
@@ -803,68 +733,31 @@ fn set_license(cx: &mut Cx) -> R {
     let body = cx.get("BodyParameter").cloned();
     let add = list_of(cx.get("AddLicenses").cloned().filter(|v| !v.is_null()).or_else(|| body.as_ref().and_then(|b| field(b, "AddLicenses"))));
     let remove = list_of(cx.get("RemoveLicenses").cloned().filter(|v| !v.is_null()).or_else(|| body.as_ref().and_then(|b| field(b, "RemoveLicenses"))));
-    let w = world(cx);
-    let tn = &w.tenants[t];
-    let Some(i) = user_index(tn, &id) else { return fail(cx, GraphError::NotFound(id)) };
-    let mut adds = Vec::new();
-    for a in &add {
-        let sku = field(a, "SkuId").and_then(|v| sku_of(&v));
-        let Some(sku) = sku else {
-            let s = field(a, "SkuId").map(|v| to_display_string(&v)).unwrap_or_default();
-            return fail(cx, GraphError::UnknownSku(s));
-        };
-        let disabled: Vec<String> = list_of(field(a, "DisabledPlans")).iter().map(|v| to_display_string(v).to_ascii_lowercase()).collect();
-        adds.push((sku, disabled));
-    }
-    let mut removes = Vec::new();
-    for r in &remove {
-        match sku_of(r) {
-            Some(s) => removes.push(s),
-            None => return fail(cx, GraphError::UnknownSku(to_display_string(r))),
+    let change = LicenseChange {
+        add: add
+            .iter()
+            .map(|a| {
+                let sku = field(a, "SkuId").map(|v| to_display_string(&v)).unwrap_or_default();
+                (sku, list_of(field(a, "DisabledPlans")).iter().map(to_display_string).collect())
+            })
+            .collect(),
+        remove: remove.iter().map(to_display_string).collect(),
+    };
+    match world(cx).assign_licenses(t, &id, change) {
+        Ok(i) => {
+            let tn = &world(cx).tenants[t];
+            let v = user_object(tn, &tn.directory.users[i]);
+            cx.emit(v)
         }
+        Err(e) => fail(cx, e),
     }
-    let tn = &mut w.tenants[t];
-    let user = &tn.directory.users[i];
-    if !adds.is_empty() && user.usage_location.is_none() {
-        return fail(cx, GraphError::NoUsageLocation);
-    }
-    for s in &removes {
-        if !user.licenses.iter().any(|l| l.eq_ignore_ascii_case(s.part_number)) {
-            return fail(cx, GraphError::LicenseNotAssigned(s.sku_id.to_string()));
-        }
-    }
-    let had = model::has_exchange_plan(user);
-    let user = &mut tn.directory.users[i];
-    for s in removes {
-        user.licenses.retain(|l| !l.eq_ignore_ascii_case(s.part_number));
-        let plan_ids: Vec<String> = model::service_plans(s.part_number).into_iter().map(|p| p.id).collect();
-        user.disabled_plans.retain(|d| !plan_ids.iter().any(|p| p.eq_ignore_ascii_case(d)));
-    }
-    for (s, disabled) in adds {
-        if !user.licenses.iter().any(|l| l.eq_ignore_ascii_case(s.part_number)) {
-            user.licenses.push(crate::sim::directory::Text::Borrowed(s.part_number));
-        }
-        let plan_ids: Vec<String> = model::service_plans(s.part_number).into_iter().map(|p| p.id).collect();
-        user.disabled_plans.retain(|d| !plan_ids.iter().any(|p| p.eq_ignore_ascii_case(d)));
-        for d in disabled {
-            if plan_ids.iter().any(|p| p.eq_ignore_ascii_case(&d)) && !user.disabled_plans.contains(&d) {
-                user.disabled_plans.push(d);
-            }
-        }
-    }
-    if let Err(e) = w.licenses_changed(t, i, had) {
-        return sim_fail(cx, e);
-    }
-    let tn = &w.tenants[t];
-    let v = user_object(tn, &tn.directory.users[i]);
-    cx.emit(v)
 }
 
 fn get_license_detail(cx: &mut Cx) -> R {
     let t = tenant_or_return!(cx, READ_USERS);
     let id = cx.string("UserId").unwrap_or_default();
     let tn = &world(cx).tenants[t];
-    let Some(i) = user_index(tn, &id) else { return fail(cx, GraphError::NotFound(id)) };
+    let Some(i) = tn.graph_user(&id) else { return fail(cx, GraphError::NotFound(id)) };
     let u = &tn.directory.users[i];
     let out: Vec<Value> = u
         .licenses
@@ -902,65 +795,29 @@ fn new_group(cx: &mut Cx) -> R {
     let t = tenant_or_return!(cx, WRITE_GROUPS);
     let body = cx.get("BodyParameter").cloned();
     let get = |cx: &Cx, name: &str| cx.get(name).cloned().filter(|v| !v.is_null()).or_else(|| body.as_ref().and_then(|b| field(b, name)));
-    let display = get(cx, "DisplayName").map(|v| to_display_string(&v)).unwrap_or_default();
-    let nickname = get(cx, "MailNickname").map(|v| to_display_string(&v)).unwrap_or_default();
-    let mail_enabled = get(cx, "MailEnabled").map(|v| to_bool(&v)).unwrap_or(false);
-    let security = get(cx, "SecurityEnabled").map(|v| to_bool(&v)).unwrap_or(false);
-    let unified = list_of(get(cx, "GroupTypes")).iter().any(|v| to_display_string(v).eq_ignore_ascii_case("Unified"));
-    if display.is_empty() || nickname.is_empty() {
-        return fail(cx, GraphError::Invalid("Property 'displayName' and 'mailNickname' are required when creating the entity.".into()));
-    }
-    // Graph creates security groups and Microsoft 365 groups; mail-enabled security groups and
-    // distribution lists are Exchange's (New-DistributionGroup).
-    let kind = if unified {
-        GroupKind::Unified
-    } else if mail_enabled {
-        return fail(cx, GraphError::Invalid("Cannot create a mail-enabled security groups and or distribution list.".into()));
-    } else if security {
-        GroupKind::Security
-    } else {
-        return fail(cx, GraphError::Invalid("A group must be security-enabled or a Microsoft 365 group (GroupTypes Unified).".into()));
+    let spec = NewGraphGroup {
+        display_name: get(cx, "DisplayName").map(|v| to_display_string(&v)).unwrap_or_default(),
+        mail_nickname: get(cx, "MailNickname").map(|v| to_display_string(&v)).unwrap_or_default(),
+        mail_enabled: get(cx, "MailEnabled").map(|v| to_bool(&v)).unwrap_or(false),
+        security_enabled: get(cx, "SecurityEnabled").map(|v| to_bool(&v)).unwrap_or(false),
+        unified: list_of(get(cx, "GroupTypes")).iter().any(|v| to_display_string(v).eq_ignore_ascii_case("Unified")),
     };
-    let w = world(cx);
-    let now = w.now_ticks;
-    let tn = &mut w.tenants[t];
-    if tn.directory.group_by_alias(&nickname).is_some() {
-        return fail(cx, GraphError::Conflict("mailNickname".into()));
+    match world(cx).graph_new_group(t, spec) {
+        Ok(g) => {
+            let tn = &world(cx).tenants[t];
+            let v = group_object(tn, &tn.directory.groups[g]);
+            cx.emit(v)
+        }
+        Err(e) => fail(cx, e),
     }
-    let spec =
-        crate::sim::scenario::GroupSpec { display_name: display, alias: nickname.clone(), object_id: None, kind: Some(kind), members: Vec::new(), site: None };
-    if let Err(e) = crate::sim::scenario::add_group(tn, &spec, now) {
-        return sim_fail(cx, e);
-    }
-    let tn = &w.tenants[t];
-    let v = match tn.directory.group_by_alias(&nickname) {
-        Some(g) => group_object(tn, g),
-        None => Value::Null,
-    };
-    cx.emit(v)
 }
 
 fn new_group_member(cx: &mut Cx) -> R {
     let t = tenant_or_return!(cx, &["GroupMember.ReadWrite.All", "Group.ReadWrite.All"]);
     let gid = cx.string("GroupId").unwrap_or_default();
     let member = cx.string("DirectoryObjectId").unwrap_or_default();
-    let w = world(cx);
-    let tn = &mut w.tenants[t];
-    let Some(gi) = tn.directory.groups.iter().position(|g| g.object_id.eq_ignore_ascii_case(gid.trim())) else {
-        return fail(cx, GraphError::NotFound(gid));
-    };
-    if matches!(tn.directory.groups[gi].kind, GroupKind::MailEnabledSecurity | GroupKind::Distribution) {
-        return fail(cx, GraphError::Invalid("Cannot Update a mail-enabled security groups and or distribution list.".into()));
+    match world(cx).graph_add_group_member(t, &gid, &member) {
+        Ok(()) => Ok(()),
+        Err(e) => fail(cx, e),
     }
-    let exists = tn.directory.user_by_object_id(&member).is_some() || tn.directory.group(&member).is_some();
-    if !exists {
-        return fail(cx, GraphError::NotFound(member));
-    }
-    let g = &mut tn.directory.groups[gi];
-    if g.members.iter().any(|m| m.eq_ignore_ascii_case(member.trim())) {
-        return fail(cx, GraphError::Invalid("One or more added object references already exist for the following modified properties: 'members'.".into()));
-    }
-    g.members.push(member.trim().to_ascii_lowercase());
-    tn.exo.membership_changed();
-    Ok(())
 }

@@ -345,6 +345,23 @@ impl Directory {
         i
     }
 
+    /// Undo the last `add_user` (a creation that failed half-way), keeping the indexes right
+    /// without rebuilding them.
+    pub fn remove_last_user(&mut self) -> Option<User> {
+        let u = self.users.pop()?;
+        let i = self.users.len() as u32;
+        let h = ci_hash(&u.upn);
+        if self.by_upn.get(&h) == Some(&i) {
+            self.by_upn.remove(&h);
+        }
+        self.upn_overflow.retain(|x| *x != i);
+        let k = id_key(&u.object_id);
+        if self.by_object_id.get(&k) == Some(&i) {
+            self.by_object_id.remove(&k);
+        }
+        Some(u)
+    }
+
     pub fn group(&self, id_or_alias: &str) -> Option<&Group> {
         let k = id_or_alias.trim().to_ascii_lowercase();
         self.group_by_id.get(&*k).or_else(|| self.group_by_alias.get(&*k)).map(|i| &self.groups[*i as usize])

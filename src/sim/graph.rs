@@ -580,3 +580,237 @@ mod tests {
         assert_ne!(s, secret_text(&["b"]));
     }
 }
+
+// ───────────────────────────── users, licences, groups (Graph) ─────────────────────────────
+
+/// POST /users: what New-MgUser sends.
+#[derive(Debug, Clone, Default)]
+pub struct NewGraphUser {
+    pub user_principal_name: Option<String>,
+    pub display_name: Option<String>,
+    pub mail_nickname: Option<String>,
+    pub password_profile: bool,
+    pub account_enabled: Option<bool>,
+    pub usage_location: Option<String>,
+}
+
+/// PATCH /users/{id}: what Update-MgUser sends (None: unchanged).
+#[derive(Debug, Clone, Default)]
+pub struct GraphUserUpdate {
+    pub user_principal_name: Option<String>,
+    pub display_name: Option<String>,
+    pub account_enabled: Option<bool>,
+    pub usage_location: Option<String>,
+}
+
+/// assignLicense: SKUs (by skuId, or part number) to add with their disabled plans, SKUs to
+/// remove.
+#[derive(Debug, Clone, Default)]
+pub struct LicenseChange {
+    pub add: Vec<(String, Vec<String>)>,
+    pub remove: Vec<String>,
+}
+
+/// POST /groups: what New-MgGroup sends.
+#[derive(Debug, Clone, Default)]
+pub struct NewGraphGroup {
+    pub display_name: String,
+    pub mail_nickname: String,
+    pub mail_enabled: bool,
+    pub security_enabled: bool,
+    pub unified: bool,
+}
+
+fn bad_upn_domain() -> GraphError {
+    GraphError::Invalid(
+        "The domain portion of the userPrincipalName property is invalid. You must use one of the verified domain names in your organization.".into(),
+    )
+}
+
+/// A simulation error as Graph reports it.
+fn graph_err(e: crate::sim::SimError) -> GraphError {
+    match e {
+        crate::sim::SimError::Graph(g) => g,
+        other => GraphError::Invalid(other.to_string()),
+    }
+}
+
+fn sku_by_id(id: &str) -> Option<&'static crate::sim::directory::Sku> {
+    let s = id.trim();
+    crate::sim::directory::SKUS.iter().find(|k| k.sku_id.eq_ignore_ascii_case(s) || k.part_number.eq_ignore_ascii_case(s))
+}
+
+impl Tenant {
+    /// A user by object id or UPN (Graph's `{id | userPrincipalName}`).
+    pub fn graph_user(&self, id: &str) -> Option<usize> {
+        self.directory.user_index(id).or_else(|| self.directory.user_index_by_object_id(id))
+    }
+}
+
+impl World {
+    /// New-MgUser: the properties Graph requires, a UPN in a verified domain, unique.
+    pub fn graph_new_user(&mut self, t: usize, spec: NewGraphUser) -> Result<usize, GraphError> {
+        for (name, missing) in [
+            ("accountEnabled", spec.account_enabled.is_none()),
+            ("displayName", spec.display_name.is_none()),
+            ("mailNickname", spec.mail_nickname.is_none()),
+            ("passwordProfile", !spec.password_profile),
+            ("userPrincipalName", spec.user_principal_name.is_none()),
+        ] {
+            if missing {
+                return Err(GraphError::Invalid(format!("Property '{name}' is required when creating the entity.")));
+            }
+        }
+        let upn = spec.user_principal_name.unwrap_or_default();
+        let tn = &mut self.tenants[t];
+        if !crate::sim::exchange::valid_smtp(&upn) || !tn.accepts(&crate::sim::exchange::domain_of(&upn)) {
+            return Err(bad_upn_domain());
+        }
+        if tn.directory.user(&upn).is_some() {
+            return Err(GraphError::Conflict("userPrincipalName".into()));
+        }
+        let mut u = crate::sim::directory::new_user(&tn.name, &upn, spec.display_name.as_deref().unwrap_or(&upn));
+        u.account_enabled = spec.account_enabled.unwrap_or(true);
+        u.usage_location = spec.usage_location;
+        Ok(tn.directory.add_user(u))
+    }
+
+    /// Update-MgUser: a new UPN must be in a verified domain and free; a usage location is a
+    /// two-letter country code (stored upper-case).
+    pub fn graph_update_user(&mut self, t: usize, id: &str, c: GraphUserUpdate) -> Result<usize, GraphError> {
+        let tn = &mut self.tenants[t];
+        let i = tn.graph_user(id).ok_or_else(|| GraphError::NotFound(id.to_string()))?;
+        if let Some(u) = &c.user_principal_name {
+            if !tn.accepts(&crate::sim::exchange::domain_of(u)) {
+                return Err(bad_upn_domain());
+            }
+            if tn.directory.user_index(u).is_some_and(|j| j != i) {
+                return Err(GraphError::Conflict("userPrincipalName".into()));
+            }
+        }
+        if let Some(u) = &c.usage_location {
+            if u.len() != 2 || !u.chars().all(|c| c.is_ascii_alphabetic()) {
+                return Err(GraphError::BadProperty("usageLocation".into(), "User".into()));
+            }
+        }
+        let user = &mut tn.directory.users[i];
+        if let Some(d) = c.display_name {
+            user.display_name = d;
+        }
+        if let Some(u) = c.usage_location {
+            user.usage_location = Some(u.to_ascii_uppercase());
+        }
+        if let Some(e) = c.account_enabled {
+            user.account_enabled = e;
+        }
+        if let Some(u) = c.user_principal_name {
+            let old = std::mem::replace(&mut user.upn, u);
+            tn.directory.reindex_user(i, &old);
+        }
+        Ok(i)
+    }
+
+    /// Set-MgUserLicense (assignLicense): licences need a usage location; removing one the user
+    /// doesn't have fails; disabled plans apply to their SKU only. Exchange follows the change
+    /// (`licenses_changed`: RULE 10 and the proxy scrubbing of known issue 4).
+    pub fn assign_licenses(&mut self, t: usize, id: &str, c: LicenseChange) -> Result<usize, GraphError> {
+        let tn = &self.tenants[t];
+        let i = tn.graph_user(id).ok_or_else(|| GraphError::NotFound(id.to_string()))?;
+        let mut adds = Vec::new();
+        for (sku, disabled) in c.add {
+            let s = sku_by_id(&sku).ok_or(GraphError::UnknownSku(sku))?;
+            adds.push((s, disabled.into_iter().map(|d| d.to_ascii_lowercase()).collect::<Vec<_>>()));
+        }
+        let mut removes = Vec::new();
+        for sku in c.remove {
+            removes.push(sku_by_id(&sku).ok_or(GraphError::UnknownSku(sku))?);
+        }
+        let user = &tn.directory.users[i];
+        if !adds.is_empty() && user.usage_location.is_none() {
+            return Err(GraphError::NoUsageLocation);
+        }
+        if let Some(s) = removes.iter().find(|s| !user.licenses.iter().any(|l| l.eq_ignore_ascii_case(s.part_number))) {
+            return Err(GraphError::LicenseNotAssigned(s.sku_id.to_string()));
+        }
+        let had = has_exchange_plan(user);
+        let user = &mut self.tenants[t].directory.users[i];
+        for s in removes {
+            user.licenses.retain(|l| !l.eq_ignore_ascii_case(s.part_number));
+            let plan_ids: Vec<String> = service_plans(s.part_number).into_iter().map(|p| p.id).collect();
+            user.disabled_plans.retain(|d| !plan_ids.iter().any(|p| p.eq_ignore_ascii_case(d)));
+        }
+        for (s, disabled) in adds {
+            if !user.licenses.iter().any(|l| l.eq_ignore_ascii_case(s.part_number)) {
+                user.licenses.push(crate::sim::directory::Text::Borrowed(s.part_number));
+            }
+            let plan_ids: Vec<String> = service_plans(s.part_number).into_iter().map(|p| p.id).collect();
+            user.disabled_plans.retain(|d| !plan_ids.iter().any(|p| p.eq_ignore_ascii_case(d)));
+            for d in disabled {
+                if plan_ids.iter().any(|p| p.eq_ignore_ascii_case(&d)) && !user.disabled_plans.contains(&d) {
+                    user.disabled_plans.push(d);
+                }
+            }
+        }
+        self.licenses_changed(t, i, had).map_err(graph_err)?;
+        Ok(i)
+    }
+
+    /// New-MgGroup: Graph creates security groups and Microsoft 365 groups; mail-enabled
+    /// security groups and distribution lists are Exchange's (New-DistributionGroup).
+    pub fn graph_new_group(&mut self, t: usize, g: NewGraphGroup) -> Result<usize, GraphError> {
+        use crate::sim::directory::GroupKind;
+        if g.display_name.is_empty() || g.mail_nickname.is_empty() {
+            return Err(GraphError::Invalid("Property 'displayName' and 'mailNickname' are required when creating the entity.".into()));
+        }
+        let kind = if g.unified {
+            GroupKind::Unified
+        } else if g.mail_enabled {
+            return Err(GraphError::Invalid("Cannot create a mail-enabled security groups and or distribution list.".into()));
+        } else if g.security_enabled {
+            GroupKind::Security
+        } else {
+            return Err(GraphError::Invalid("A group must be security-enabled or a Microsoft 365 group (GroupTypes Unified).".into()));
+        };
+        let now = self.now_ticks;
+        let tn = &mut self.tenants[t];
+        if tn.directory.group_by_alias(&g.mail_nickname).is_some() {
+            return Err(GraphError::Conflict("mailNickname".into()));
+        }
+        let spec = crate::sim::scenario::GroupSpec {
+            display_name: g.display_name,
+            alias: g.mail_nickname.clone(),
+            object_id: None,
+            kind: Some(kind),
+            members: Vec::new(),
+            site: None,
+        };
+        crate::sim::scenario::add_group(tn, &spec, now).map_err(graph_err)?;
+        tn.directory.groups.iter().position(|x| x.alias.eq_ignore_ascii_case(&g.mail_nickname)).ok_or(GraphError::NotFound(g.mail_nickname))
+    }
+
+    /// New-MgGroupMember: users or groups into a security or Microsoft 365 group (Exchange
+    /// owns the members of mail-enabled groups).
+    pub fn graph_add_group_member(&mut self, t: usize, group_id: &str, member: &str) -> Result<(), GraphError> {
+        use crate::sim::directory::GroupKind;
+        let tn = &mut self.tenants[t];
+        let gi = tn
+            .directory
+            .groups
+            .iter()
+            .position(|g| g.object_id.eq_ignore_ascii_case(group_id.trim()))
+            .ok_or_else(|| GraphError::NotFound(group_id.to_string()))?;
+        if matches!(tn.directory.groups[gi].kind, GroupKind::MailEnabledSecurity | GroupKind::Distribution) {
+            return Err(GraphError::Invalid("Cannot Update a mail-enabled security groups and or distribution list.".into()));
+        }
+        if tn.directory.user_by_object_id(member).is_none() && tn.directory.group(member).is_none() {
+            return Err(GraphError::NotFound(member.to_string()));
+        }
+        let g = &mut tn.directory.groups[gi];
+        if g.members.iter().any(|m| m.eq_ignore_ascii_case(member.trim())) {
+            return Err(GraphError::Invalid("One or more added object references already exist for the following modified properties: 'members'.".into()));
+        }
+        g.members.push(member.trim().to_ascii_lowercase());
+        tn.exo.membership_changed();
+        Ok(())
+    }
+}

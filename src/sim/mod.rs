@@ -25,6 +25,7 @@ pub mod complete;
 pub mod directory;
 pub mod error;
 pub mod exchange;
+pub mod exchange_admin;
 pub mod exchange_migration;
 pub mod graph;
 pub mod ids;
