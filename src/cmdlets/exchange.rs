@@ -16,7 +16,7 @@
 
 use std::rc::Rc;
 
-use crate::cmdlets::{ExoConnection, Make, put};
+use crate::cmdlets::{ExoConnection, Make, put, text};
 use crate::engine::commands::{Cmdlet, Cx, FnCmdlet};
 use crate::engine::convert::{to_bool, to_display_string};
 use crate::engine::datetime::{DateKind, DateTime};
@@ -481,7 +481,7 @@ fn get_accepted_domain(cx: &mut Cx) -> R {
         let mut o = PsObject::typed(T_DOMAIN);
         put(&mut o, "Name", Value::str(d));
         put(&mut o, "DomainName", Value::str(d));
-        put(&mut o, "DomainType", Value::str("Authoritative"));
+        put(&mut o, "DomainType", text("Authoritative"));
         put(&mut o, "Default", Value::Bool(i == 0));
         put(&mut o, "InitialDomain", Value::Bool(i == 0));
         put(&mut o, "Identity", Value::str(d));
@@ -510,7 +510,7 @@ fn relationship_object(r: &exo::OrgRelationship) -> Value {
     put(&mut o, "OAuthApplicationId", opt_str(r.oauth_application_id.as_deref()));
     put(&mut o, "DeliveryReportEnabled", Value::Bool(r.delivery_report_enabled));
     put(&mut o, "MailTipsAccessEnabled", Value::Bool(r.mail_tips_access_enabled));
-    put(&mut o, "MailTipsAccessLevel", Value::str("None"));
+    put(&mut o, "MailTipsAccessLevel", text("None"));
     put(&mut o, "PhotosEnabled", Value::Bool(r.photos_enabled));
     put(&mut o, "TargetApplicationUri", opt_str(r.target_application_uri.as_deref()));
     put(&mut o, "TargetSharingEpr", Value::Null);
@@ -644,7 +644,7 @@ fn remove_relationship(cx: &mut Cx) -> R {
 fn endpoint_object(e: &exo::Endpoint) -> Value {
     let mut o = PsObject::typed(T_ENDPOINT);
     put(&mut o, "Identity", Value::str(&e.name));
-    put(&mut o, "EndpointType", Value::str("ExchangeRemoteMove"));
+    put(&mut o, "EndpointType", text("ExchangeRemoteMove"));
     put(&mut o, "RemoteServer", Value::str(&e.remote_server));
     put(&mut o, "RemoteTenant", opt_str(e.remote_tenant.as_deref()));
     put(&mut o, "ApplicationId", opt_str(e.application_id.as_deref()));
@@ -790,7 +790,7 @@ fn test_server(cx: &mut Cx) -> R {
     let runspace = ids::guid(&["runspace", &tn.tenant_id, &tn.exo.requests.to_string()]);
     let mut o = PsObject::typed(T_TEST);
     put(&mut o, "RunspaceId", guid(&runspace));
-    put(&mut o, "Result", Value::str(if outcome.success { "Success" } else { "Failed" }));
+    put(&mut o, "Result", text(if outcome.success { "Success" } else { "Failed" }));
     put(&mut o, "Message", Value::string(outcome.message));
     put(&mut o, "SupportsCutover", Value::Bool(false));
     put(&mut o, "ErrorDetail", opt_str(outcome.error_detail.as_deref()));
@@ -818,8 +818,8 @@ fn batch_object(w: &World, t: usize, b: usize) -> Value {
     let source = &w.tenants[batch.source_tenant];
     let mut o = PsObject::typed(T_BATCH);
     put(&mut o, "Identity", Value::str(&batch.name));
-    put(&mut o, "Status", Value::str(batch.status.name()));
-    put(&mut o, "Type", Value::str("ExchangeRemoteMove"));
+    put(&mut o, "Status", text(batch.status.name()));
+    put(&mut o, "Type", text("ExchangeRemoteMove"));
     put(&mut o, "TotalCount", Value::Int(batch.users.len() as i32));
     put(&mut o, "ActiveCount", Value::Int(active as i32));
     put(&mut o, "StoppedCount", Value::Int(stopped as i32));
@@ -840,10 +840,10 @@ fn batch_object(w: &World, t: usize, b: usize) -> Value {
     put(&mut o, "TargetDeliveryDomain", Value::str(&batch.target_delivery_domain));
     put(&mut o, "NotificationEmails", strs(&batch.notification_emails));
     put(&mut o, "SubmittedByUser", Value::str(&batch.submitted_by));
-    put(&mut o, "BatchDirection", Value::str("Onboarding"));
-    put(&mut o, "MigrationType", Value::str("ExchangeRemoteMove"));
+    put(&mut o, "BatchDirection", text("Onboarding"));
+    put(&mut o, "MigrationType", text("ExchangeRemoteMove"));
     put(&mut o, "SourceTenant", Value::string(source.initial_domain()));
-    put(&mut o, "Message", Value::str(""));
+    put(&mut o, "Message", text(""));
     put(&mut o, "Guid", guid(&batch.guid));
     o.into_value()
 }
@@ -919,9 +919,9 @@ fn new_batch(cx: &mut Cx) -> R {
         notification_emails: cx.strings("NotificationEmails"),
         submitted_by: account,
     };
-    let rows = mig::parse_csv(&spec.csv, spec.allow_unknown_columns).map(|r| r.len()).unwrap_or(0);
     match world(cx).new_batch(t, spec) {
         Ok(b) => {
+            let rows = world(cx).tenants[t].exo.batches[b].users.len();
             // RULE 16: at most 2,000 mailboxes per batch are recommended.
             if rows > mig::RECOMMENDED_BATCH_SIZE {
                 cx.warning(&format!(
@@ -989,16 +989,16 @@ fn migration_user_object(w: &World, t: usize, u: usize) -> Value {
     let mut o = PsObject::typed(T_MIGUSER);
     put(&mut o, "Identity", Value::str(&mu.identity));
     put(&mut o, "Batch", Value::str(&batch.name));
-    put(&mut o, "Status", Value::str(mu.status.name()));
-    put(&mut o, "StatusSummary", Value::str(mu.status.summary()));
+    put(&mut o, "Status", text(mu.status.name()));
+    put(&mut o, "StatusSummary", text(mu.status.summary()));
     put(&mut o, "LastSyncTime", opt_date(mu.last_sync));
     put(&mut o, "ErrorSummary", opt_str(mu.error.as_ref().map(|e| e.text()).as_deref()));
     put(&mut o, "MailboxEmailAddress", Value::str(&mu.identity));
     put(&mut o, "MailboxGuid", mu.exchange_guid.as_deref().map(guid).unwrap_or_else(|| guid(ZERO_GUID)));
     put(&mut o, "RequestGuid", mu.move_request.map(|m| guid(&exo.move_requests[m as usize].guid)).unwrap_or_else(|| guid(ZERO_GUID)));
-    put(&mut o, "RecipientType", Value::str("Mailbox"));
+    put(&mut o, "RecipientType", text("Mailbox"));
     put(&mut o, "BatchId", Value::str(&batch.name));
-    put(&mut o, "WorkflowStep", Value::str(if mu.status == UserStatus::Completed { "Completed" } else { "Initial Seeding" }));
+    put(&mut o, "WorkflowStep", text(if mu.status == UserStatus::Completed { "Completed" } else { "Initial Seeding" }));
     put(&mut o, "Guid", guid(&mu.guid));
     o.into_value()
 }
@@ -1076,8 +1076,8 @@ fn get_migration_user_stats(cx: &mut Cx) -> R {
         let mut o = PsObject::typed(T_MIGSTATS);
         put(&mut o, "Identity", Value::str(&mu.identity));
         put(&mut o, "Batch", Value::str(&exo.batches[mu.batch as usize].name));
-        put(&mut o, "Status", Value::str(mu.status.name()));
-        put(&mut o, "StatusSummary", Value::str(mu.status.summary()));
+        put(&mut o, "Status", text(mu.status.name()));
+        put(&mut o, "StatusSummary", text(mu.status.summary()));
         put(&mut o, "SyncedItemCount", Value::Long(mu.items_synced as i64));
         put(&mut o, "SkippedItemCount", Value::Long(0));
         put(&mut o, "SkippedItems", Value::array(Vec::new()));
@@ -1105,11 +1105,11 @@ fn move_object(m: &mig::MoveRequest) -> Value {
     put(&mut o, "DisplayName", Value::str(&m.display_name));
     put(&mut o, "Alias", Value::str(&m.alias));
     put(&mut o, "ExchangeGuid", guid(&m.exchange_guid));
-    put(&mut o, "Status", Value::str(m.status.name()));
+    put(&mut o, "Status", text(m.status.name()));
     put(&mut o, "BatchName", Value::str(&m.batch_name));
     put(&mut o, "Flags", Value::string(m.flags().join(", ")));
-    put(&mut o, "RequestStyle", Value::str(if m.cross_tenant { "CrossOrg" } else { "IntraOrg" }));
-    put(&mut o, "Direction", Value::str("Pull"));
+    put(&mut o, "RequestStyle", text(if m.cross_tenant { "CrossOrg" } else { "IntraOrg" }));
+    put(&mut o, "Direction", text("Pull"));
     put(&mut o, "IsOffline", Value::Bool(false));
     put(&mut o, "Protect", Value::Bool(false));
     put(&mut o, "Suspend", Value::Bool(m.status == MoveStatus::Suspended));
@@ -1210,13 +1210,13 @@ fn get_move_request_stats(cx: &mut Cx) -> R {
         put(&mut o, "TotalMailboxSize", Value::string(byte_size(m.bytes_total)));
         put(&mut o, "TotalArchiveSize", if m.archive_bytes > 0 { Value::string(byte_size(m.archive_bytes)) } else { Value::Null });
         put(&mut o, "PercentComplete", Value::Int(m.percent as i32));
-        put(&mut o, "Status", Value::str(m.status.name()));
+        put(&mut o, "Status", text(m.status.name()));
         put(&mut o, "Alias", Value::str(&m.alias));
         put(&mut o, "ExchangeGuid", guid(&m.exchange_guid));
         put(&mut o, "BatchName", Value::str(&m.batch_name));
         put(&mut o, "Flags", Value::string(m.flags().join(", ")));
-        put(&mut o, "RequestStyle", Value::str(if m.cross_tenant { "CrossOrg" } else { "IntraOrg" }));
-        put(&mut o, "Direction", Value::str("Pull"));
+        put(&mut o, "RequestStyle", text(if m.cross_tenant { "CrossOrg" } else { "IntraOrg" }));
+        put(&mut o, "Direction", text("Pull"));
         put(&mut o, "RemoteHostName", Value::str(&m.remote_host));
         put(&mut o, "TargetDeliveryDomain", Value::str(&m.target_delivery_domain));
         put(&mut o, "BytesTransferred", Value::string(byte_size(m.bytes_transferred)));
@@ -1229,7 +1229,7 @@ fn get_move_request_stats(cx: &mut Cx) -> R {
         put(&mut o, "LastUpdateTimestamp", date(m.last_update));
         put(&mut o, "OverallDuration", duration(m.completed.unwrap_or(now) - m.queued));
         put(&mut o, "FailureType", opt_str(m.failure.as_ref().map(|f| f.exception.as_str())));
-        put(&mut o, "FailureSide", if m.failure.is_some() { Value::str("Target") } else { Value::Null });
+        put(&mut o, "FailureSide", if m.failure.is_some() { text("Target") } else { Value::Null });
         put(&mut o, "Message", opt_str(m.failure.as_ref().map(|f| format!("Error: {}", f.message)).as_deref()));
         put(&mut o, "Identity", Value::str(&m.display_name));
         put(&mut o, "RequestGuid", guid(&m.guid));
@@ -1264,7 +1264,8 @@ const CUSTOM_ATTRIBUTES: [&str; 15] = [
 
 fn custom_attributes(o: &mut PsObject, r: &Recipient) {
     for (n, name) in (1..=15u8).zip(CUSTOM_ATTRIBUTES) {
-        put(o, name, Value::str(r.custom_attribute(n)));
+        let v = r.custom_attribute(n);
+        put(o, name, if v.is_empty() { text("") } else { Value::str(v) });
     }
 }
 
@@ -1279,8 +1280,8 @@ fn common_recipient(o: &mut PsObject, t: &Tenant, r: &Recipient) {
     put(o, "PrimarySmtpAddress", Value::str(&r.primary_smtp));
     put(o, "WindowsEmailAddress", Value::str(&r.primary_smtp));
     put(o, "EmailAddresses", strs(&r.email_addresses));
-    put(o, "RecipientType", Value::str(r.kind.recipient_type()));
-    put(o, "RecipientTypeDetails", Value::str(r.kind.details()));
+    put(o, "RecipientType", text(r.kind.recipient_type()));
+    put(o, "RecipientTypeDetails", text(r.kind.details()));
     put(o, "ExchangeGuid", guid(&r.exchange_guid));
     put(o, "ArchiveGuid", guid(&r.archive_guid));
     put(o, "LegacyExchangeDN", Value::str(&r.legacy_dn));
@@ -1297,8 +1298,8 @@ fn mailbox_object(t: &Tenant, r: &Recipient) -> Value {
     put(&mut o, "ArchiveQuota", Value::string(byte_size(MAILBOX_QUOTA_GB * exo::BYTES_PER_GB)));
     let archive = r.archive_status == ArchiveStatus::Active;
     put(&mut o, "ArchiveName", if archive { strs(&[format!("In-Place Archive -{}", r.display_name)]) } else { Value::array(Vec::new()) });
-    put(&mut o, "ArchiveStatus", Value::str(if archive { "Active" } else { "None" }));
-    put(&mut o, "ArchiveState", Value::str(if archive { "Local" } else { "None" }));
+    put(&mut o, "ArchiveStatus", text(if archive { "Active" } else { "None" }));
+    put(&mut o, "ArchiveState", text(if archive { "Local" } else { "None" }));
     put(&mut o, "ArchiveDatabase", if archive { Value::str(&r.database) } else { Value::Null });
     put(&mut o, "AutoExpandingArchiveEnabled", Value::Bool(r.aux_archives > 0));
     put(&mut o, "DisabledArchiveGuid", guid(r.disabled_archive_guid.as_deref().unwrap_or(ZERO_GUID)));
@@ -1312,7 +1313,7 @@ fn mailbox_object(t: &Tenant, r: &Recipient) -> Value {
     put(&mut o, "HiddenFromAddressListsEnabled", Value::Bool(false));
     put(&mut o, "IsMailboxEnabled", Value::Bool(true));
     put(&mut o, "IsShared", Value::Bool(r.kind == RecipientKind::SharedMailbox));
-    put(&mut o, "MailboxMoveStatus", Value::str("None"));
+    put(&mut o, "MailboxMoveStatus", text("None"));
     custom_attributes(&mut o, r);
     put(&mut o, "WhenMailboxCreated", date(r.created));
     put(&mut o, "WhenChanged", date(r.changed));
@@ -1327,11 +1328,11 @@ fn mail_user_object(t: &Tenant, r: &Recipient) -> Value {
     put(&mut o, "SamAccountName", Value::str(&r.alias));
     put(&mut o, "FirstName", Value::str(&r.first_name));
     put(&mut o, "LastName", Value::str(&r.last_name));
-    put(&mut o, "ArchiveStatus", Value::str("None"));
+    put(&mut o, "ArchiveStatus", text("None"));
     put(&mut o, "DisabledArchiveGuid", guid(r.disabled_archive_guid.as_deref().unwrap_or(ZERO_GUID)));
     put(&mut o, "LitigationHoldEnabled", Value::Bool(r.litigation_hold));
     put(&mut o, "HiddenFromAddressListsEnabled", Value::Bool(false));
-    put(&mut o, "MailboxMoveStatus", Value::str("None"));
+    put(&mut o, "MailboxMoveStatus", text("None"));
     custom_attributes(&mut o, r);
     put(&mut o, "WhenChanged", date(r.changed));
     put(&mut o, "WhenCreated", date(r.created));
@@ -1342,7 +1343,7 @@ fn reduced_object(t: &Tenant, r: &Recipient) -> Value {
     let mut o = PsObject::typed(T_RECIPIENT);
     common_recipient(&mut o, t, r);
     put(&mut o, "ExternalEmailAddress", opt_str(r.external_email_address.as_deref()));
-    put(&mut o, "ArchiveStatus", Value::str(if r.archive_status == ArchiveStatus::Active { "Active" } else { "None" }));
+    put(&mut o, "ArchiveStatus", text(if r.archive_status == ArchiveStatus::Active { "Active" } else { "None" }));
     custom_attributes(&mut o, r);
     put(&mut o, "WhenChanged", date(r.changed));
     put(&mut o, "WhenCreated", date(r.created));
@@ -1353,12 +1354,12 @@ fn group_object(t: &Tenant, r: &Recipient) -> Value {
     let mut o = PsObject::typed(T_GROUP);
     put(&mut o, "Name", Value::str(&r.name));
     put(&mut o, "DisplayName", Value::str(&r.display_name));
-    put(&mut o, "GroupType", Value::str(if r.kind == RecipientKind::MailUniversalSecurityGroup { "Universal, SecurityEnabled" } else { "Universal" }));
+    put(&mut o, "GroupType", text(if r.kind == RecipientKind::MailUniversalSecurityGroup { "Universal, SecurityEnabled" } else { "Universal" }));
     put(&mut o, "PrimarySmtpAddress", Value::str(&r.primary_smtp));
     put(&mut o, "Alias", Value::str(&r.alias));
     put(&mut o, "EmailAddresses", strs(&r.email_addresses));
-    put(&mut o, "RecipientType", Value::str(r.kind.recipient_type()));
-    put(&mut o, "RecipientTypeDetails", Value::str(r.kind.details()));
+    put(&mut o, "RecipientType", text(r.kind.recipient_type()));
+    put(&mut o, "RecipientTypeDetails", text(r.kind.details()));
     put(&mut o, "ManagedBy", strs(&[t.admin_account()]));
     put(&mut o, "ExternalDirectoryObjectId", Value::str(&r.external_id));
     put(&mut o, "Identity", Value::str(&r.name));
@@ -1814,7 +1815,7 @@ fn permission_object(r: &Recipient, p: &MailboxPermission) -> Value {
     put(&mut o, "AccessRights", strs(&p.rights));
     put(&mut o, "IsInherited", Value::Bool(p.inherited));
     put(&mut o, "Deny", Value::Bool(p.deny));
-    put(&mut o, "InheritanceType", Value::str("All"));
+    put(&mut o, "InheritanceType", text("All"));
     o.into_value()
 }
 
@@ -1968,8 +1969,8 @@ fn sim_add_fault(cx: &mut Cx) -> R {
     let f = mig::MailboxFault { key: key.trim().to_string(), phase, fail, exception: cx.string("Exception"), message: cx.string("Message") };
     let mut o = PsObject::typed("TenantSim.MailboxFault");
     put(&mut o, "Mailbox", Value::str(&f.key));
-    put(&mut o, "Phase", Value::str(f.phase.name()));
-    put(&mut o, "Outcome", Value::str(if f.fail { "Failed" } else { "Rescheduled" }));
+    put(&mut o, "Phase", text(f.phase.name()));
+    put(&mut o, "Outcome", text(if f.fail { "Failed" } else { "Rescheduled" }));
     put(&mut o, "Exception", opt_str(f.exception.as_deref()));
     put(&mut o, "Message", opt_str(f.message.as_deref()));
     world(cx).mailbox_faults.push(f);

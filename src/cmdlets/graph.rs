@@ -11,7 +11,7 @@
 
 use std::rc::Rc;
 
-use crate::cmdlets::{Connection, Make, put};
+use crate::cmdlets::{Connection, Make, put, text};
 use crate::engine::commands::{Cmdlet, Cx, FnCmdlet};
 use crate::engine::convert::{to_bool, to_display_string};
 use crate::engine::datetime::{DateKind, DateTime};
@@ -287,12 +287,12 @@ fn get_context(cx: &mut Cx) -> R {
     let scopes = cx.it.session.graph_scopes.clone();
     let tid = world(cx).tenant_index(&conn.tenant).map(|t| world(cx).tenants[t].tenant_id.clone()).unwrap_or_default();
     let mut o = PsObject::typed("Microsoft.Graph.PowerShell.Authentication.AuthContext");
-    put(&mut o, "ClientId", Value::str("14d82eec-204b-4c2f-b7e8-296a70dab67e"));
+    put(&mut o, "ClientId", text("14d82eec-204b-4c2f-b7e8-296a70dab67e"));
     put(&mut o, "TenantId", Value::string(tid));
     put(&mut o, "Scopes", strs(&scopes));
-    put(&mut o, "AuthType", Value::str(if conn.account.is_empty() { "AppOnly" } else { "Delegated" }));
+    put(&mut o, "AuthType", text(if conn.account.is_empty() { "AppOnly" } else { "Delegated" }));
     put(&mut o, "Account", Value::string(conn.account));
-    put(&mut o, "Environment", Value::str("Global"));
+    put(&mut o, "Environment", text("Global"));
     cx.emit(o.into_value())
 }
 
@@ -306,19 +306,19 @@ fn get_organization(cx: &mut Cx) -> R {
     put(&mut o, "DisplayName", Value::str(&tn.display_name));
     put(&mut o, "BusinessPhones", Value::array(Vec::new()));
     put(&mut o, "PostalCode", Value::Null);
-    put(&mut o, "CountryLetterCode", Value::str("US"));
-    put(&mut o, "TenantType", Value::str("AAD"));
+    put(&mut o, "CountryLetterCode", text("US"));
+    put(&mut o, "TenantType", text("AAD"));
     let domains: Vec<Value> = tn
         .accepted_domains()
         .iter()
         .enumerate()
         .map(|(i, d)| {
             let mut v = obj("MicrosoftGraphVerifiedDomain");
-            put(&mut v, "Capabilities", Value::str("Email, OfficeCommunicationsOnline"));
+            put(&mut v, "Capabilities", text("Email, OfficeCommunicationsOnline"));
             put(&mut v, "IsDefault", Value::Bool(i == 0));
             put(&mut v, "IsInitial", Value::Bool(i == 0));
             put(&mut v, "Name", Value::str(d));
-            put(&mut v, "Type", Value::str("Managed"));
+            put(&mut v, "Type", text("Managed"));
             v.to_string = Some(Rc::from(format!("{NS}.MicrosoftGraphVerifiedDomain")));
             v.into_value()
         })
@@ -337,8 +337,8 @@ fn plan_objects(part: &str, disabled: &[String]) -> Value {
             .iter()
             .map(|p| {
                 let mut o = obj("MicrosoftGraphServicePlanInfo");
-                put(&mut o, "AppliesTo", Value::str("User"));
-                put(&mut o, "ProvisioningStatus", Value::str(if disabled.iter().any(|d| d.eq_ignore_ascii_case(&p.id)) { "Disabled" } else { "Success" }));
+                put(&mut o, "AppliesTo", text("User"));
+                put(&mut o, "ProvisioningStatus", text(if disabled.iter().any(|d| d.eq_ignore_ascii_case(&p.id)) { "Disabled" } else { "Success" }));
                 put(&mut o, "ServicePlanId", guid(&p.id));
                 put(&mut o, "ServicePlanName", Value::str(p.name));
                 o.into_value()
@@ -360,8 +360,8 @@ fn get_subscribed_sku(cx: &mut Cx) -> R {
             put(&mut prepaid, "Suspended", Value::Long(0));
             put(&mut prepaid, "Warning", Value::Long(0));
             let mut o = obj("MicrosoftGraphSubscribedSku");
-            put(&mut o, "AppliesTo", Value::str("User"));
-            put(&mut o, "CapabilityStatus", Value::str("Enabled"));
+            put(&mut o, "AppliesTo", text("User"));
+            put(&mut o, "CapabilityStatus", text("Enabled"));
             put(&mut o, "ConsumedUnits", Value::Long(used));
             put(&mut o, "Id", Value::string(format!("{}_{}", tn.tenant_id, s.sku_id)));
             put(&mut o, "PrepaidUnits", prepaid.into_value());
@@ -382,7 +382,7 @@ fn sp_object(sp: &model::ServicePrincipal) -> Value {
     put(&mut o, "Id", Value::str(&sp.id));
     put(&mut o, "AppId", Value::str(&sp.app_id));
     put(&mut o, "SignInAudience", Value::str(&sp.sign_in_audience));
-    put(&mut o, "ServicePrincipalType", Value::str("Application"));
+    put(&mut o, "ServicePrincipalType", text("Application"));
     put(&mut o, "AppOwnerOrganizationId", Value::str(&sp.app_owner_tenant_id));
     put(&mut o, "AccountEnabled", Value::Bool(true));
     put(&mut o, "ReplyUrls", strs(&sp.reply_urls));
@@ -396,7 +396,7 @@ fn sp_object(sp: &model::ServicePrincipal) -> Value {
             put(&mut x, "DisplayName", Value::str(&r.display_name));
             put(&mut x, "Id", Value::str(&r.id));
             put(&mut x, "IsEnabled", Value::Bool(true));
-            put(&mut x, "Origin", Value::str("Application"));
+            put(&mut x, "Origin", text("Application"));
             put(&mut x, "Value", Value::str(&r.value));
             x.to_string = Some(Rc::from(format!("{NS}.MicrosoftGraphAppRole")));
             x.into_value()
@@ -619,7 +619,7 @@ fn user_object(tn: &Tenant, u: &directory::User) -> Value {
     put(&mut o, "DisplayName", Value::str(&u.display_name));
     put(&mut o, "Mail", mail.map(Value::string).unwrap_or(Value::Null));
     put(&mut o, "UserPrincipalName", Value::str(&u.upn));
-    put(&mut o, "UserType", Value::str(if u.user_type == directory::UserType::Guest { "Guest" } else { "Member" }));
+    put(&mut o, "UserType", text(if u.user_type == directory::UserType::Guest { "Guest" } else { "Member" }));
     put(&mut o, "GivenName", given);
     put(&mut o, "Surname", surname);
     put(&mut o, "AccountEnabled", Value::Bool(u.account_enabled));

@@ -369,6 +369,12 @@ pub(crate) fn put(o: &mut PsObject, name: &'static str, v: Value) {
     o.set_rc(prop(name), v);
 }
 
+/// A constant string value (a type name, a status, an empty attribute), shared like the
+/// property names.
+pub(crate) fn text(s: &'static str) -> Value {
+    Value::Str(prop(s))
+}
+
 /// The implementation registered for a cmdlet name.
 pub fn implementation(name: &str) -> Option<Make> {
     for table in [core::CMDLETS, spo::CMDLETS, simctl::CMDLETS, exchange::CMDLETS, graph::CMDLETS, repl::CMDLETS, pester::CMDLETS] {

@@ -184,22 +184,39 @@ pub fn format_guid(g: &[u8; 16]) -> String {
 }
 
 pub fn parse_guid(s: &str) -> Option<[u8; 16]> {
-    let t = s.trim().trim_start_matches(['{', '(']).trim_end_matches(['}', ')']);
-    let hex: String = t.chars().filter(|c| *c != '-').collect();
-    if hex.len() != 32 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
-        return None;
-    }
-    let dashed = t.contains('-');
-    if dashed {
-        let parts: Vec<&str> = t.split('-').collect();
-        let lens: Vec<usize> = parts.iter().map(|p| p.len()).collect();
+    // Byte by byte, without allocating: output objects carry several GUIDs each and are built
+    // by the thousand.
+    let t = s.trim().trim_start_matches(['{', '(']).trim_end_matches(['}', ')']).as_bytes();
+    if t.contains(&b'-') {
+        // Dashed form: groups of 8-4-4-4-12 hex digits.
+        let mut lens = [0usize; 5];
+        let mut k = 0;
+        for &c in t {
+            if c == b'-' {
+                k += 1;
+                if k > 4 {
+                    return None;
+                }
+            } else {
+                lens[k] += 1;
+            }
+        }
         if lens != [8, 4, 4, 4, 12] {
             return None;
         }
     }
     let mut out = [0u8; 16];
-    for i in 0..16 {
-        out[i] = u8::from_str_radix(&hex[i * 2..i * 2 + 2], 16).ok()?;
+    let mut n = 0;
+    for &c in t.iter().filter(|c| **c != b'-') {
+        let d = (c as char).to_digit(16)? as u8;
+        if n == 32 {
+            return None;
+        }
+        out[n / 2] = (out[n / 2] << 4) | d;
+        n += 1;
+    }
+    if n != 32 {
+        return None;
     }
     Some(out)
 }
@@ -558,4 +575,34 @@ pub trait NetObject: fmt::Debug {
         None
     }
     fn as_any(&self) -> &dyn Any;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guids_parse_in_the_forms_dotnet_accepts() {
+        let want = [0x1e, 0xc0, 0x59, 0xc7, 0x83, 0x96, 0x4d, 0x0b, 0xaf, 0x4e, 0xd6, 0xbd, 0x4c, 0x12, 0xa8, 0xd8];
+        for s in [
+            "1ec059c7-8396-4d0b-af4e-d6bd4c12a8d8",
+            "{1EC059C7-8396-4D0B-AF4E-D6BD4C12A8D8}",
+            " (1ec059c7-8396-4d0b-af4e-d6bd4c12a8d8) ",
+            "1ec059c783964d0baf4ed6bd4c12a8d8",
+        ] {
+            assert_eq!(parse_guid(s), Some(want), "{s}");
+        }
+        assert_eq!(format_guid(&want), "1ec059c7-8396-4d0b-af4e-d6bd4c12a8d8");
+        for bad in [
+            "",
+            "1ec059c7-8396-4d0b-af4e-d6bd4c12a8d",
+            "1ec059c78396-4d0b-af4e-d6bd4c12a8d8",
+            "1ec059c7-8396-4d0b-af4e-d6bd4c12a8dx",
+            "1ec059c7-8396-4d0b-af4e-d6bd-4c12a8d8",
+            "1ec059c783964d0baf4ed6bd4c12a8d8aa",
+            "ä1ec059c783964d0baf4ed6bd4c12a8d",
+        ] {
+            assert_eq!(parse_guid(bad), None, "{bad}");
+        }
+    }
 }

@@ -625,6 +625,7 @@ impl ExoTenant {
         for (i, m) in self.move_requests.iter().enumerate() {
             self.idx.move_by_guid.insert(k(&m.exchange_guid), i as u32);
         }
+        self.recount_batches();
     }
 
     fn index_recipient(&mut self, i: usize) {

@@ -101,6 +101,9 @@ pub enum UserStatus {
     Stopped,
 }
 
+/// The number of UserStatus values (the size of a batch's status counts).
+pub const USER_STATUSES: usize = 8;
+
 impl UserStatus {
     pub fn name(self) -> &'static str {
         match self {
@@ -207,6 +210,10 @@ pub struct MigrationBatch {
     pub generation: u32,
     #[serde(default)]
     pub removed: bool,
+    /// How many of `users` are in each UserStatus (kept by `ExoTenant::set_user_status`, rebuilt
+    /// on load): the batch status is recomputed at every event, which must not scan 2,000 users.
+    #[serde(skip)]
+    pub(crate) counts: [u32; USER_STATUSES],
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -840,6 +847,7 @@ impl World {
             users: Vec::new(),
             generation: 0,
             removed: false,
+            counts: [0; USER_STATUSES],
         };
         let exo = &mut self.tenants[t].exo;
         exo.batches.push(batch);
@@ -877,6 +885,7 @@ impl World {
                 duplicates.push(ui);
             }
             exo.idx.migration_users.entry(row.to_ascii_lowercase().into_boxed_str()).or_default().push(ui);
+            exo.batches[bi as usize].counts[mu.status as usize] += 1;
             exo.migration_users.push(mu);
             exo.batches[bi as usize].users.push(ui);
         }
@@ -916,9 +925,9 @@ impl World {
             }
             let dup = mu.error.as_ref().is_some_and(|e| e.exception == "UserDuplicateInOtherBatchException");
             if matches!(mu.status, UserStatus::Failed | UserStatus::Stopped) && !dup {
-                mu.status = UserStatus::Queued;
                 mu.error = None;
                 mu.generation = mu.generation.wrapping_add(1);
+                exo.set_user_status(u as usize, UserStatus::Queued);
                 queued.push(u);
             } else if mu.status == UserStatus::Queued && !dup {
                 queued.push(u);
@@ -967,7 +976,6 @@ impl World {
                 continue;
             }
             let held_slot = matches!(mu.status, UserStatus::Validating | UserStatus::Syncing);
-            mu.status = UserStatus::Stopped;
             mu.generation = mu.generation.wrapping_add(1);
             if let Some(mr) = mu.move_request {
                 let m = &mut exo.move_requests[mr as usize];
@@ -975,6 +983,7 @@ impl World {
                 m.status_detail = "Suspended".into();
                 m.last_update = now;
             }
+            exo.set_user_status(u as usize, UserStatus::Stopped);
             if held_slot {
                 let q = exo.queues_mut(&ep);
                 q.running = q.running.saturating_sub(1);
@@ -1077,6 +1086,7 @@ impl World {
                     ));
                 }
                 exo.idx.migration_users.entry(row.to_ascii_lowercase().into_boxed_str()).or_default().push(ui);
+                exo.batches[b].counts[mu.status as usize] += 1;
                 exo.migration_users.push(mu);
                 exo.batches[b].users.push(ui);
                 let running = matches!(exo.batches[b].status, BatchStatus::Syncing | BatchStatus::Synced | BatchStatus::SyncedWithErrors);
@@ -1143,6 +1153,8 @@ impl World {
             }
         }
         let b = exo.migration_users[u].batch as usize;
+        let st = exo.migration_users[u].status;
+        exo.batches[b].counts[st as usize] -= 1;
         exo.batches[b].users.retain(|x| *x as usize != u);
     }
 
@@ -1175,8 +1187,8 @@ impl World {
                 continue;
             }
             exo.queues_mut(endpoint).running += 1;
+            exo.set_user_status(u as usize, UserStatus::Validating);
             let mu = &mut exo.migration_users[u as usize];
-            mu.status = UserStatus::Validating;
             mu.attempts += 1;
             mu.generation = mu.generation.wrapping_add(1);
             let g = mu.generation;
@@ -1228,8 +1240,8 @@ impl World {
             (MbxStep::Retry, UserStatus::Syncing) => {
                 let ep = self.batch_of(t, target).endpoint.clone();
                 let exo = &mut self.tenants[t].exo;
+                exo.set_user_status(target, UserStatus::Queued);
                 let mu = &mut exo.migration_users[target];
-                mu.status = UserStatus::Queued;
                 mu.generation = mu.generation.wrapping_add(1);
                 exo.queues_mut(&ep).waiting.push_back(target as u32);
                 self.fill(t, &ep);
@@ -1269,8 +1281,8 @@ impl World {
         let now = self.now_ticks;
         let ep = self.batch_of(t, u).endpoint.clone();
         let exo = &mut self.tenants[t].exo;
+        exo.set_user_status(u, UserStatus::Failed);
         let mu = &mut exo.migration_users[u];
-        mu.status = UserStatus::Failed;
         mu.generation = mu.generation.wrapping_add(1);
         // Section 13 AuxArchiveNotFoundInTargetRecipientException remembers the scope failure.
         if f.exception == "MailboxNotInCrossTenantMigrationScopeException" {
@@ -1366,10 +1378,10 @@ impl World {
         m.started.get_or_insert(now);
         m.last_update = now;
         m.failure = None;
+        exo.set_user_status(u, UserStatus::Syncing);
         let mu = &mut exo.migration_users[u];
         mu.move_request = Some(mr);
         mu.exchange_guid = Some(sr.exchange_guid.clone());
-        mu.status = UserStatus::Syncing;
         mu.aux_at_start = Some(sr.aux_archives);
         mu.generation = mu.generation.wrapping_add(1);
         let g = mu.generation;
@@ -1393,8 +1405,8 @@ impl World {
         let now = self.now_ticks;
         let ep = self.batch_of(t, u).endpoint.clone();
         let exo = &mut self.tenants[t].exo;
+        exo.set_user_status(u, UserStatus::Syncing);
         let mu = &mut exo.migration_users[u];
-        mu.status = UserStatus::Syncing;
         mu.error = Some(MoveFailure::new(&exc, msg.clone()));
         mu.generation = mu.generation.wrapping_add(1);
         let g = mu.generation;
@@ -1451,8 +1463,8 @@ impl World {
             m.failure = None;
         }
         let items = exo.move_requests.get(m_i).map(|m| m.items_total).unwrap_or(0);
+        exo.set_user_status(u, UserStatus::Synced);
         let um = &mut exo.migration_users[u];
-        um.status = UserStatus::Synced;
         um.last_sync = Some(now);
         um.items_synced = items;
         um.error = None;
@@ -1472,11 +1484,11 @@ impl World {
     fn begin_completion(&mut self, t: usize, u: usize) {
         let now = self.now_ticks;
         let exo = &mut self.tenants[t].exo;
-        let mu = &mut exo.migration_users[u];
-        if mu.status != UserStatus::Synced {
+        if exo.migration_users[u].status != UserStatus::Synced {
             return;
         }
-        mu.status = UserStatus::Completing;
+        exo.set_user_status(u, UserStatus::Completing);
+        let mu = &mut exo.migration_users[u];
         mu.generation = mu.generation.wrapping_add(1);
         let g = mu.generation;
         if let Some(mr) = mu.move_request {
@@ -1619,8 +1631,8 @@ impl World {
             m.completed = Some(now);
             m.last_update = now;
         }
+        exo.set_user_status(u, UserStatus::Completed);
         let um = &mut exo.migration_users[u];
-        um.status = UserStatus::Completed;
         um.last_sync = Some(now);
         um.generation = um.generation.wrapping_add(1);
         let b = um.batch as usize;
@@ -1646,19 +1658,17 @@ impl World {
         let now = self.now_ticks;
         let exo = &mut self.tenants[t].exo;
         let batch = &exo.batches[b];
-        if batch.removed || batch.status == BatchStatus::Stopped && !batch.users.iter().any(|u| exo.migration_users[*u as usize].status.is_active()) {
+        let n = |s: UserStatus| batch.counts[s as usize];
+        let (active, synced, completing, completed, failed, stopped) = (
+            n(UserStatus::Queued) + n(UserStatus::Validating) + n(UserStatus::Syncing),
+            n(UserStatus::Synced),
+            n(UserStatus::Completing),
+            n(UserStatus::Completed),
+            n(UserStatus::Failed),
+            n(UserStatus::Stopped),
+        );
+        if batch.removed || batch.status == BatchStatus::Stopped && active + completing == 0 {
             return;
-        }
-        let (mut active, mut synced, mut completing, mut completed, mut failed, mut stopped) = (0, 0, 0, 0, 0, 0);
-        for u in &batch.users {
-            match exo.migration_users[*u as usize].status {
-                UserStatus::Queued | UserStatus::Validating | UserStatus::Syncing => active += 1,
-                UserStatus::Synced => synced += 1,
-                UserStatus::Completing => completing += 1,
-                UserStatus::Completed => completed += 1,
-                UserStatus::Failed => failed += 1,
-                UserStatus::Stopped => stopped += 1,
-            }
         }
         let started = batch.started.is_some();
         let status = if !started {
@@ -1687,6 +1697,27 @@ impl World {
 }
 
 impl crate::sim::exchange::ExoTenant {
+    /// Change a migration user's status, keeping its batch's counts.
+    pub(crate) fn set_user_status(&mut self, u: usize, status: UserStatus) {
+        let mu = &mut self.migration_users[u];
+        let old = std::mem::replace(&mut mu.status, status);
+        if !mu.removed && old != status {
+            let c = &mut self.batches[mu.batch as usize].counts;
+            c[old as usize] -= 1;
+            c[status as usize] += 1;
+        }
+    }
+
+    /// The batches' status counts from their users (after loading a state file).
+    pub(crate) fn recount_batches(&mut self) {
+        for b in self.batches.iter_mut() {
+            b.counts = [0; USER_STATUSES];
+            for u in &b.users {
+                b.counts[self.migration_users[*u as usize].status as usize] += 1;
+            }
+        }
+    }
+
     /// The concurrency queue of an endpoint.
     pub(crate) fn queues_mut(&mut self, endpoint: &str) -> &mut Queue {
         let key = endpoint.to_ascii_lowercase();
@@ -1725,13 +1756,14 @@ pub fn parse_csv(bytes: &[u8], allow_unknown: bool) -> Result<Vec<String>, ExoEr
         }
     }
     let mut out: Vec<String> = Vec::new();
+    // Lower-cased addresses seen so far: a 2,000-row CSV must not compare every pair.
+    let mut seen = std::collections::HashSet::new();
     for (n, line) in lines.enumerate() {
-        let fields: Vec<&str> = line.split(',').collect();
-        let a = fields.get(ci).map(|s| s.trim().trim_matches('"')).unwrap_or("");
+        let a = line.split(',').nth(ci).map(|s| s.trim().trim_matches('"')).unwrap_or("");
         if !crate::sim::exchange::valid_smtp(a) {
             return Err(ExoError::InvalidCsv(format!("Data row {} of the CSV file has an invalid EmailAddress value '{a}'.", n + 1)));
         }
-        if out.iter().any(|x| x.eq_ignore_ascii_case(a)) {
+        if !seen.insert(a.to_ascii_lowercase()) {
             return Err(ExoError::InvalidCsv(format!("The email address '{a}' appears more than once in the CSV file.")));
         }
         out.push(a.to_string());
