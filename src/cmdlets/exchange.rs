@@ -341,14 +341,6 @@ For more information check https://aka.ms/exov3-module
 ";
 
 /// The tenant a domain or tenant id names (initial domain, accepted domain or tenant id).
-fn tenant_by_domain(w: &World, domain: &str) -> Option<usize> {
-    let d = domain.trim();
-    if let Some(t) = w.tenant_index(d) {
-        return Some(t);
-    }
-    w.tenants.iter().position(|t| t.accepts(d))
-}
-
 fn connect(cx: &mut Cx) -> R {
     let prefix = cx.string("Prefix").filter(|p| !p.trim().is_empty());
     let upn = cx.string("UserPrincipalName").or_else(|| {
@@ -362,36 +354,19 @@ fn connect(cx: &mut Cx) -> R {
     let show_banner = cx.get("ShowBanner").map(to_bool).unwrap_or(true);
     let w = world(cx);
     let domain = org.clone().or_else(|| upn.as_ref().map(|u| domain_of(u)));
-    let result: Result<ExoConnection, (String, String, &'static str)> = match domain {
+    let interactive = upn.is_none() && !app_only;
+    let result: Result<ExoConnection, (String, String, &'static str)> = match domain.filter(|_| !interactive) {
         None => Err((
             "System.InvalidOperationException".into(),
             "tenantsim has no interactive sign-in: use Connect-ExchangeOnline -UserPrincipalName <admin UPN> (or -AppId and -Organization for app-only authentication).".into(),
             "InvalidOperation",
         )),
-        Some(d) => match tenant_by_domain(w, &d) {
-            None => Err((
-                "Microsoft.Identity.Client.MsalServiceException".into(),
-                format!("AADSTS90002: Tenant '{d}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud."),
-                "AuthenticationError",
-            )),
-            Some(t) => {
-                let tn = &w.tenants[t];
-                let account = if app_only && upn.is_none() { Some(tn.admin_account()) } else { upn.clone() };
-                match account.as_deref().and_then(|a| tn.directory.user(a)) {
-                    Some(u) if u.account_enabled => Ok(ExoConnection { prefix: prefix.clone(), tenant: tn.name.clone(), account: u.upn.clone() }),
-                    Some(u) => Err(("Microsoft.Identity.Client.MsalServiceException".into(), format!("AADSTS50057: The user account is disabled. The account '{}' is disabled.", u.upn), "AuthenticationError")),
-                    None => Err((
-                        "Microsoft.Identity.Client.MsalServiceException".into(),
-                        format!(
-                            "AADSTS50034: The user account {} does not exist in the {} directory. To sign into this application, the account must be added to the directory.",
-                            account.unwrap_or_default(),
-                            tn.tenant_id
-                        ),
-                        "AuthenticationError",
-                    )),
-                }
+        Some(d) => {
+            match w.sign_in(&d, upn.as_deref()) {
+                Ok((t, account)) => Ok(ExoConnection { prefix: prefix.clone(), tenant: w.tenants[t].name.clone(), account }),
+                Err(e) => Err(("Microsoft.Identity.Client.MsalServiceException".into(), e.to_string(), "AuthenticationError")),
             }
-        },
+        }
     };
     match result {
         Ok(c) => {

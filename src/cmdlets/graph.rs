@@ -234,7 +234,7 @@ fn connect(cx: &mut Cx) -> R {
     let app_only = cx.set_name() != "UserParameterSet";
     let no_welcome = cx.switch("NoWelcome");
     let w = world(cx);
-    let found = tenant_arg.as_deref().and_then(|t| w.tenant_index(t).or_else(|| w.tenants.iter().position(|x| x.accepts(t))));
+    let found = tenant_arg.as_deref().and_then(|t| w.tenant_by_domain(t));
     let t = match (tenant_arg, found) {
         (_, Some(t)) => t,
         (None, None) => {

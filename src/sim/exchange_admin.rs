@@ -49,6 +49,43 @@ pub fn required_role_group(cmdlet: &str) -> RoleGroup {
     RoleGroup::RecipientManagement
 }
 
+// ───────────────────────────── sign-in ─────────────────────────────
+
+/// Why Entra ID refused a sign-in (its AADSTS texts).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum SignInError {
+    #[error("AADSTS90002: Tenant '{0}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.")]
+    TenantNotFound(String),
+    #[error("AADSTS50057: The user account is disabled. The account '{0}' is disabled.")]
+    AccountDisabled(String),
+    #[error(
+        "AADSTS50034: The user account {0} does not exist in the {1} directory. To sign into this application, the account must be added to the directory."
+    )]
+    NoSuchAccount(String, String),
+}
+
+impl World {
+    /// The tenant a tenant name, tenant id or one of its accepted domains names.
+    pub fn tenant_by_domain(&self, domain: &str) -> Option<usize> {
+        let d = domain.trim();
+        self.tenant_index(d).or_else(|| self.tenants.iter().position(|t| t.accepts(d)))
+    }
+
+    /// Sign in to the tenant of `domain` as `account` (app-only: as the tenant's administrator,
+    /// whose roles the app's Exchange.ManageAsApp role stands for). Returns the tenant and the
+    /// account's UPN as the directory spells it.
+    pub fn sign_in(&self, domain: &str, account: Option<&str>) -> Result<(usize, String), SignInError> {
+        let t = self.tenant_by_domain(domain).ok_or_else(|| SignInError::TenantNotFound(domain.trim().to_string()))?;
+        let tn = &self.tenants[t];
+        let account = account.map(str::to_string).unwrap_or_else(|| tn.admin_account());
+        match tn.directory.user(&account) {
+            Some(u) if u.account_enabled => Ok((t, u.upn.clone())),
+            Some(u) => Err(SignInError::AccountDisabled(u.upn.clone())),
+            None => Err(SignInError::NoSuchAccount(account, tn.tenant_id.clone())),
+        }
+    }
+}
+
 // ───────────────────────────── multi-valued properties ─────────────────────────────
 
 /// A change of a multi-valued property: the whole new list, or `@{add=…; remove=…}`.
