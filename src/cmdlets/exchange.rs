@@ -1267,10 +1267,14 @@ fn mailbox_object(t: &Tenant, r: &Recipient) -> Value {
     common_recipient(&mut o, t, r);
     put(&mut o, "SamAccountName", Value::str(&r.alias));
     put(&mut o, "Database", Value::str(&r.database));
-    put(&mut o, "ProhibitSendQuota", Value::string(byte_size((MAILBOX_QUOTA_GB - 1) * exo::BYTES_PER_GB)));
-    put(&mut o, "ProhibitSendReceiveQuota", Value::string(byte_size(MAILBOX_QUOTA_GB * exo::BYTES_PER_GB)));
-    put(&mut o, "IssueWarningQuota", Value::string(byte_size((MAILBOX_QUOTA_GB - 2) * exo::BYTES_PER_GB)));
-    put(&mut o, "ArchiveQuota", Value::string(byte_size(MAILBOX_QUOTA_GB * exo::BYTES_PER_GB)));
+    // The quotas are the same for every mailbox: formatted once.
+    static QUOTAS: std::sync::OnceLock<[String; 3]> = std::sync::OnceLock::new();
+    let [send, send_receive, warning] =
+        QUOTAS.get_or_init(|| [MAILBOX_QUOTA_GB - 1, MAILBOX_QUOTA_GB, MAILBOX_QUOTA_GB - 2].map(|gb| byte_size(gb * exo::BYTES_PER_GB)));
+    put(&mut o, "ProhibitSendQuota", text(send));
+    put(&mut o, "ProhibitSendReceiveQuota", text(send_receive));
+    put(&mut o, "IssueWarningQuota", text(warning));
+    put(&mut o, "ArchiveQuota", text(send_receive));
     let archive = r.archive_status == ArchiveStatus::Active;
     put(&mut o, "ArchiveName", if archive { strs(&[format!("In-Place Archive -{}", r.display_name)]) } else { Value::array(Vec::new()) });
     put(&mut o, "ArchiveStatus", text(if archive { "Active" } else { "None" }));
@@ -1592,10 +1596,11 @@ fn set_mail_user(cx: &mut Cx) -> R {
         "RemoveDisabledArchive",
         "WindowsEmailAddress",
     ];
-    for p in cx.sig.params.iter() {
-        let n: &str = &p.name;
+    // The parameters given (not all ~100 declared ones: this runs once per mail user).
+    for &b in &cx.bound.order {
+        let n: &str = &cx.sig.params[b].name;
         let custom = n.starts_with("CustomAttribute");
-        if !supported.iter().any(|s| s.eq_ignore_ascii_case(n)) && !custom && !matches!(n, "Confirm" | "WhatIf") && cx.has(n) {
+        if !supported.iter().any(|s| s.eq_ignore_ascii_case(n)) && !custom && !matches!(n, "Confirm" | "WhatIf") {
             return crate::cmdlets::core::reject(cx, &[n]);
         }
     }
@@ -1617,7 +1622,7 @@ fn set_mail_user(cx: &mut Cx) -> R {
         name: cx.string("Name"),
         alias: cx.string("Alias"),
         display_name: cx.string("DisplayName"),
-        custom_attributes: (1..=15u8).filter_map(|n| cx.get(&format!("CustomAttribute{n}")).map(|v| (n, to_display_string(v)))).collect(),
+        custom_attributes: (1..=15u8).zip(CUSTOM_ATTRIBUTES).filter_map(|(n, name)| cx.get(name).map(|v| (n, to_display_string(v)))).collect(),
         remove_disabled_archive: cx.switch("RemoveDisabledArchive"),
     };
     match world(cx).set_mail_user(t, i, change) {

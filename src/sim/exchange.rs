@@ -647,33 +647,52 @@ impl ExoTenant {
         }
     }
 
-    fn unindex_recipient(&mut self, i: usize) {
+    /// Change a recipient and keep the indexes right: only the identity keys that changed are
+    /// moved (a recipient keeps its place among others sharing a key).
+    pub fn update_recipient<T>(&mut self, i: usize, now: i64, f: impl FnOnce(&mut Recipient) -> T) -> T {
+        let old_keys = self.recipients[i].keys();
+        let old_guid = self.recipients[i].has_exchange_guid().then(|| k(&self.recipients[i].exchange_guid));
+        let out = f(&mut self.recipients[i]);
+        self.recipients[i].changed = now;
         let r = &self.recipients[i];
-        for key in r.keys() {
+        let new_keys = r.keys();
+        let new_guid = r.has_exchange_guid().then(|| k(&r.exchange_guid));
+        let ix = i as u32;
+        // Both key lists are sorted and deduplicated.
+        for key in old_keys.iter().filter(|x| new_keys.binary_search(x).is_err()) {
             if let Some(v) = self.idx.by_key.get_mut(key.as_str()) {
-                v.retain(|x| *x as usize != i);
+                v.retain(|x| *x != ix);
                 if v.is_empty() {
                     self.idx.by_key.remove(key.as_str());
                 }
             }
         }
-        if r.has_exchange_guid() {
-            let g = k(&r.exchange_guid);
-            if let Some(v) = self.idx.by_exchange_guid.get_mut(&g) {
-                v.retain(|x| *x as usize != i);
-                if v.is_empty() {
-                    self.idx.by_exchange_guid.remove(&g);
+        for key in new_keys.into_iter().filter(|x| old_keys.binary_search(x).is_err()) {
+            self.idx.by_key.entry(key.into_boxed_str()).or_default().push(ix);
+        }
+        if old_guid != new_guid {
+            if let Some(g) = old_guid {
+                if let Some(v) = self.idx.by_exchange_guid.get_mut(&g) {
+                    v.retain(|x| *x != ix);
+                    if v.is_empty() {
+                        self.idx.by_exchange_guid.remove(&g);
+                    }
                 }
             }
+            if let Some(g) = new_guid {
+                self.idx.by_exchange_guid.entry(g).or_default().push(ix);
+            }
         }
-    }
-
-    /// Change a recipient and keep the indexes right.
-    pub fn update_recipient<T>(&mut self, i: usize, now: i64, f: impl FnOnce(&mut Recipient) -> T) -> T {
-        self.unindex_recipient(i);
-        let out = f(&mut self.recipients[i]);
-        self.recipients[i].changed = now;
-        self.index_recipient(i);
+        let r = &self.recipients[i];
+        if !r.external_id.is_empty() {
+            self.idx.by_external.insert(k(&r.external_id), ix);
+        }
+        for p in &r.pending_permissions {
+            let e = self.idx.pending.entry(k(&p.user)).or_default();
+            if !e.contains(&ix) {
+                e.push(ix);
+            }
+        }
         out
     }
 
