@@ -11,8 +11,9 @@
 //! | `directory` | users, groups, licences (SKUs), roles — shared by every workload |
 //! | `spo` | sites, relationships, identity maps, cross-tenant moves and their rules |
 //! | `exchange` | Exchange Online recipients, accepted domains, organization config and relationships |
+//! | `exchange_admin` | recipient administration (mail users, mailboxes, archives, permissions), Exchange RBAC, sign-in |
 //! | `exchange_migration` | migration endpoints, batches, migration users, move requests and their rules |
-//! | `graph` | app registrations, service principals, client secrets, admin consent |
+//! | `graph` | app registrations, service principals, client secrets, admin consent; Graph users, licences, groups |
 //! | `scenario` | JSON scenarios and the embedded default |
 //! | `state` | `--state` save/load |
 //! | `complete` | read-only queries for the REPL's Tab completion (UPNs, URLs) |
