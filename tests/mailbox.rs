@@ -436,3 +436,33 @@ fn exchange_and_graph_declarations_are_implemented_and_examples_parse() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+#[test]
+fn the_benchmark_script_runs_on_a_small_world() {
+    // benches/mailbox/bench-10k-mailboxes.ps1 on its own scenario cut down to 20 mailboxes, in 5
+    // batches of 4: the script the README's numbers come from keeps working.
+    let dir = std::env::temp_dir().join(format!("tenantsim-mbx-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let scenario = std::fs::read_to_string("benches/mailbox/bench-10k.json").expect("scenario").replace("\"count\": 10000", "\"count\": 20");
+    assert!(scenario.contains("\"count\": 20"));
+    let path = dir.join("bench-20.json");
+    std::fs::write(&path, scenario).expect("write");
+    let common = Common { scenario: Some(path), ..Common::default() };
+    let (host, out, err) = Host::split_capture();
+    let args = ["-BatchSize".to_string(), "4".to_string()];
+    let (code, mut it) = run_file(&common, Path::new("benches/mailbox/bench-10k-mailboxes.ps1"), &args, host);
+    it.host.flush();
+    let (out, err) = (out.borrow().clone(), err.borrow().clone());
+    assert_eq!(code, 0, "{err}");
+    assert!(err.is_empty(), "{err}");
+    for want in [
+        "Setup: 20 mailboxes in 5 scope groups",
+        "Setup: 20 target mail users",
+        "Wave5: Completed, 4 of 4 finalized",
+        "Cross-tenant move requests completed: 20",
+        "Source mail users now: 20",
+    ] {
+        assert!(out.lines().any(|l| l == want), "no line {want:?} in\n{out}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,6 +1,8 @@
 # Benchmark: 10,000 mailboxes moved cross-tenant in 5 batches of 2,000 (the recommended maximum),
 # with one scope group per batch (the guidance for more than 10,000 users), polled to
 # completion with a Start-Sleep loop. See README ("Mailbox benchmark") and benches/mailbox/run.sh.
+# (tests/mailbox.rs runs it on a 20-mailbox world with -BatchSize 4, so that it keeps working.)
+param([int]$BatchCount = 5, [int]$BatchSize = 2000)
 $ErrorActionPreference = 'Stop'
 $SourceDomain = 'Contoso10k.onmicrosoft.com'
 $TargetDomain = 'Fabrikam10k.onmicrosoft.com'
@@ -25,8 +27,8 @@ New-TargetOrganizationRelationship Contoso10k -Enabled:$true -MailboxMoveEnabled
 
 # Five scope groups of 2,000 members.
 $mailboxes = @(Get-SourceMailbox -ResultSize Unlimited | Where-Object Alias -like 'user*')
-$waves = 0..4 | ForEach-Object { , @($mailboxes[($_ * 2000)..($_ * 2000 + 1999)]) }
-$scopes = 0..4 | ForEach-Object {
+$waves = 0..($BatchCount - 1) | ForEach-Object { , @($mailboxes[($_ * $BatchSize)..($_ * $BatchSize + $BatchSize - 1)]) }
+$scopes = 0..($BatchCount - 1) | ForEach-Object {
     $name = "Migration Scope $($_ + 1)"
     New-SourceDistributionGroup -Type Security -Name $name -Members @($waves[$_] | ForEach-Object Alias) | Out-Null
     $name
@@ -46,7 +48,7 @@ Write-Host "Setup: $(@(Get-TargetMailUser -ResultSize Unlimited).Count) target m
 
 # Five batches, auto-completing.
 $dir = [System.IO.Path]::GetTempPath()
-for ($i = 0; $i -lt 5; $i++) {
+for ($i = 0; $i -lt $BatchCount; $i++) {
     $csv = $dir + "tenantsim-bench-$PID-$i.csv"
     $null = [System.IO.File]::WriteAllLines($csv, [string[]](@('EmailAddress') + @($waves[$i] | ForEach-Object { $_.Alias + '@' + $TargetDomain })))
     New-TargetMigrationBatch -Name "Wave$($i + 1)" -SourceEndpoint Bench -CSVData ([System.IO.File]::ReadAllBytes($csv)) -AutoStart -AutoComplete -TargetDeliveryDomain $TargetDomain | Out-Null
@@ -60,7 +62,7 @@ do {
     $polls++
     $batches = @(Get-TargetMigrationBatch)
     $done = @($batches | Where-Object { $_.Status -in 'Completed', 'CompletedWithErrors', 'Failed' }).Count
-} while ($done -lt 5)
+} while ($done -lt $BatchCount)
 $hours = ((Get-Date) - $start).TotalHours
 foreach ($b in $batches) { Write-Host "$($b.Identity): $($b.Status), $($b.FinalizedCount) of $($b.TotalCount) finalized" }
 Write-Host "All batches done after $polls polls, $hours virtual hours"
